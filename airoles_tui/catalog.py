@@ -1,0 +1,235 @@
+"""The catalog's records: everything the article says, as frozen values.
+
+The UI, the recommender and the org designer only ever see these types, never TOML, so a
+company's own catalog (``--data-dir``) works everywhere once it loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Compensation:
+    """A 2026 pay range in US dollars per year.
+
+    ``open_ended`` records the article's "+" (``$200K–$500K+``); ``basis`` says what the figure
+    counts (total compensation, base) because the article mixes the two.
+    """
+
+    min_usd: int
+    max_usd: int
+    open_ended: bool = False
+    basis: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def midpoint(self) -> float:
+        return (self.min_usd + self.max_usd) / 2
+
+    def label(self) -> str:
+        plus = "+" if self.open_ended else ""
+        return f"${self.min_usd // 1000}K–${self.max_usd // 1000}K{plus}"
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """How a role differs from a neighbouring one (the article's "How it differs from …")."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    id: str
+    name: str
+    summary: str
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    family: str
+    order: int
+    primary_focus: str
+    summary: str
+    core_skills: str
+    background: str
+    key_skills: tuple[str, ...]
+    compensation: Compensation | None
+    aliases: tuple[str, ...] = ()
+    abbreviation: str = ""
+    day_to_day: tuple[str, ...] = ()
+    focus_areas: tuple[str, ...] = ()
+    challenges: tuple[str, ...] = ()
+    path_in: str = ""
+    why_it_matters: str = ""
+    future: str = ""
+    example: str = ""
+    insight: str = ""
+    employers: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    differs_from: tuple[Contrast, ...] = ()
+    in_comparison_table: bool = True
+
+    def search_text(self) -> str:
+        """One lower-case string that the `/` filter matches against: names, skills, tools."""
+        parts = [self.name, self.abbreviation, *self.aliases, self.primary_focus,
+                 self.core_skills, *self.key_skills, *self.tools]
+        return " ".join(p for p in parts if p).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class CaseStudy:
+    id: str
+    title: str
+    period: str
+    summary: str
+    body: tuple[str, ...]
+    tags: tuple[str, ...]
+    roles: tuple[str, ...]
+    team_structures: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    key_facts: tuple[str, ...] = ()
+    lessons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TeamStructure:
+    id: str
+    number: int
+    name: str
+    summary: str
+    description: str
+    fits_when: str
+    strengths: tuple[str, ...]
+    risks: tuple[str, ...]
+    max_practitioners: int | None = None
+    examples: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pathway:
+    id: str
+    name: str
+    origin: str
+    targets: tuple[str, ...]
+    summary: str
+    description: str
+    steps: tuple[str, ...]
+    background: str = ""
+    resources: tuple[str, ...] = ()
+    advantage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EraEvent:
+    year: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    name: str
+    start_year: int
+    end_year: int | None
+    summary: str
+    description: str
+    roles_emerged: tuple[str, ...] = ()
+    role_names: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    events: tuple[EraEvent, ...] = ()
+
+    def span(self) -> str:
+        end = "present" if self.end_year is None else str(self.end_year)
+        return f"{self.start_year}–{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    level: str
+    title: str
+    task: str
+    steps: tuple[str, ...]
+    questions: tuple[str, ...] = ()
+    parameters: tuple[tuple[str, str | int], ...] = ()
+
+    def parameter(self, key: str, default: str | int | None = None) -> str | int | None:
+        return dict(self.parameters).get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A recommender starting point: the roles it leads to, in the article's order, with reasons."""
+
+    id: str
+    label: str
+    roles: tuple[tuple[str, str], ...]
+    pathway: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    id: str
+    label: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecommenderRules:
+    """The article's ``recommend_roles`` as data: scores, reasons and the fallback background."""
+
+    base_score: int
+    interest_bonus: int
+    top_n: int
+    fallback_background: str
+    interest_reason: str
+    backgrounds: tuple[Background, ...]
+    interests: tuple[Interest, ...]
+
+    def background(self, background_id: str) -> Background | None:
+        return next((b for b in self.backgrounds if b.id == background_id), None)
+
+    def interest(self, interest_id: str) -> Interest | None:
+        return next((i for i in self.interests if i.id == interest_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    families: tuple[Family, ...]
+    roles: tuple[Role, ...]
+    case_studies: tuple[CaseStudy, ...]
+    team_structures: tuple[TeamStructure, ...]
+    pathways: tuple[Pathway, ...]
+    eras: tuple[Era, ...]
+    exercises: tuple[Exercise, ...]
+    recommender: RecommenderRules
+    source: str = ""
+    _role_index: dict[str, Role] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._role_index.update({r.id: r for r in self.roles})
+
+    def role(self, role_id: str) -> Role | None:
+        return self._role_index.get(role_id)
+
+    def roles_in(self, family_id: str) -> list[Role]:
+        return sorted((r for r in self.roles if r.family == family_id), key=lambda r: r.order)
+
+    def case_study(self, case_id: str) -> CaseStudy | None:
+        return next((c for c in self.case_studies if c.id == case_id), None)
+
+    def team_structure(self, structure_id: str) -> TeamStructure | None:
+        return next((t for t in self.team_structures if t.id == structure_id), None)
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+    def cases_for_role(self, role_id: str) -> list[CaseStudy]:
+        return [c for c in self.case_studies if role_id in c.roles]

@@ -1,0 +1,133 @@
+"""Command-line entry: the TUI by default, headless sub-commands beside it.
+
+Headless commands never import textual, so they answer in a few tens of milliseconds and
+work in scripts and cron jobs. Exit status: 0 ok, 2 bad input (argparse uses 2 as well).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import data_dir
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # At the top level options get real defaults; on sub-commands SUPPRESS keeps a value
+    # given before the sub-command (`airoles-tui --data-dir X validate`) from being reset.
+    default = (lambda v: v) if top else (lambda v: argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, default=default(None), metavar="DIR",
+                        help="use the catalog in DIR instead of the one shipped with the app")
+    parser.add_argument("--plans-dir", type=Path, default=default(None), metavar="DIR",
+                        help="where plans are saved and opened (default: the XDG data dir)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="airoles-tui",
+        description="Browse AI/ML roles, read the case studies, run the role recommender and "
+                    "design a 15-hire AI team, from the keyboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"airoles-tui {__version__}")
+    _common(parser, top=True)
+    parser.add_argument("--theme", metavar="NAME", help="start with this Textual theme")
+    parser.add_argument("--no-mouse", action="store_true",
+                        help="do not ask the terminal for mouse reports (slow links)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser(
+        "validate", help="check a catalog directory or plan files and report every problem",
+        description="Check the catalog (default: the shipped one, or --data-dir) and any plan "
+                    "FILEs given. Prints file:line: problem lines; exit 0 if all is well, 2 if not.")
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                          help="plan files to check against the catalog")
+    _common(validate, top=False)
+    validate.set_defaults(handler=_cmd_validate)
+
+    for register in _extra_commands():
+        register(sub, lambda p: _common(p, top=False))
+    return parser
+
+
+def _extra_commands() -> list[Callable[..., None]]:
+    """Sub-commands that live in their own modules, so each feature owns its CLI surface.
+
+    Each module exposes ``register(subparsers, add_common)``; imports stay inside this
+    function so that `--version` and `validate` load nothing they do not use.
+    """
+    return []
+
+
+def catalog_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir if getattr(args, "data_dir", None) else data_dir()
+
+
+def load_or_report(args: argparse.Namespace):
+    """Load the catalog for a command; on failure print every problem and return None."""
+    from .loader import CatalogError, load_catalog
+
+    try:
+        return load_catalog(catalog_dir(args))
+    except CatalogError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    catalog = load_or_report(args)
+    if catalog is None:
+        return EXIT_BAD_INPUT
+    status = EXIT_OK
+    if args.files:
+        print("airoles-tui: checking plan files arrives with the org designer", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    else:
+        print(f"{catalog_dir(args)}: ok ({len(catalog.roles)} roles, "
+              f"{len(catalog.case_studies)} case studies, "
+              f"{len(catalog.team_structures)} team structures)")
+    return status
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    catalog = load_or_report(args)
+    if catalog is None:
+        print("airoles-tui: not starting: fix the catalog above (see `airoles-tui validate`)",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("airoles-tui: the interactive app needs a terminal; for scripts use "
+              "`airoles-tui recommend` or `airoles-tui validate`", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    # Textual reads its environment once, at import: set these first. Over SSH a lone Esc
+    # must not wait 100 ms+ to be told apart from an escape sequence.
+    os.environ.setdefault("ESCDELAY", "25")
+    from .ui.app import run_app
+
+    return run_app(args, catalog)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", _run_tui)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `airoles-tui recommend | head -1`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

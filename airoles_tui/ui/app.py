@@ -1,0 +1,97 @@
+"""The App: its panes, global keys, palette and theme. Panes do the work."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from ..catalog import Catalog
+from ..paths import styles_dir
+from .comparison import ComparisonScreen
+from .help import HelpScreen, binding_rows
+from .palette import RoleCommands
+from .roles import RolesPane
+
+
+@dataclass(frozen=True)
+class Pane:
+    id: str
+    title: str
+    make: Callable[[Catalog], Widget]
+
+
+# The tabs, in order; `1`..`4` follow this list.
+PANES: list[Pane] = [
+    Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
+]
+
+
+class AiRolesApp(App[int]):
+    TITLE = "airoles-tui"
+    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss")]
+    COMMANDS = App.COMMANDS | {RoleCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
+        Binding("t", "comparison", "Table", id="app.table"),
+        *[Binding(str(n), f"show_pane('{p.id}')", p.title, show=False, id=f"app.pane-{n}")
+          for n, p in enumerate(PANES, start=1)],
+    ]
+
+    def __init__(self, catalog: Catalog, *, start_pane: str = "roles") -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.start_pane = start_pane
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial=self.start_pane, id="panes"):
+            for n, pane in enumerate(PANES, start=1):
+                with TabPane(f"{n} {pane.title}", id=pane.id):
+                    yield pane.make(self.catalog)
+        yield Footer()
+
+    def action_show_pane(self, pane_id: str) -> None:
+        tabs = self.query_one("#panes", TabbedContent)
+        tabs.active = pane_id
+        # Land in the pane's main list, so the arrows work at once.
+        pane = tabs.get_pane(pane_id)
+        focusable = [w for w in pane.query("*") if w.focusable and w.display]
+        if focusable and (self.focused is None or self.focused not in pane.query("*")):
+            focusable[0].focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title()))
+
+    def _screen_title(self) -> str:
+        if isinstance(self.screen, ComparisonScreen):
+            return "Roles compared"
+        tabs = self.query_one("#panes", TabbedContent)
+        return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
+
+    def action_comparison(self) -> None:
+        def opened(role_id: str | None) -> None:
+            if role_id:
+                self.show_role(role_id)
+
+        self.push_screen(ComparisonScreen(self.catalog), opened)
+
+    def show_role(self, role_id: str) -> None:
+        """Open a role's card in the Roles pane (used by the table, palette and other panes)."""
+        self.action_show_pane("roles")
+        self.query_one(RolesPane).show_role(role_id)
+
+
+def run_app(args: argparse.Namespace, catalog: Catalog) -> int:
+    app = AiRolesApp(catalog)
+    app.run(mouse=not args.no_mouse)
+    return app.return_code or 0

@@ -1,0 +1,66 @@
+"""The `/` filter that every list shares: type to narrow, enter or down to go back, esc to clear."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterBar(Input):
+    """A one-line filter field, hidden until `/` is pressed in the list it narrows.
+
+    It posts ``Done`` when the user goes back to the list (keeping the filter) and
+    ``Cleared`` when esc empties it, so the owning pane decides where focus goes.
+    """
+
+    DEFAULT_CSS = """
+    FilterBar {
+        display: none;
+        border: none;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+    }
+    FilterBar.-shown { display: block; }
+    FilterBar:focus { background: $boost; text-style: underline; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", id="filter.clear"),
+        Binding("ctrl+u", "clear", "Clear filter", show=False, id="filter.clear-alt"),
+        Binding("down", "done", "Back to list", id="filter.done"),
+        Binding("enter", "done", "Back to list", show=False, id="filter.done-enter"),
+    ]
+
+    class _BarMessage(Message):
+        def __init__(self, bar: FilterBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> FilterBar:
+            return self.bar
+
+    class Done(_BarMessage):
+        """The user is back on the list; the filter stays."""
+
+    class Cleared(_BarMessage):
+        """The filter was emptied and closed."""
+
+    def __init__(self, placeholder: str = "Filter…", **kwargs) -> None:
+        super().__init__(placeholder=placeholder, **kwargs)
+
+    def open(self) -> None:
+        self.add_class("-shown")
+        self.focus()
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.remove_class("-shown")
+        self.post_message(self.Cleared(self))
+
+    def action_done(self) -> None:
+        if not self.value:
+            self.remove_class("-shown")
+        self.post_message(self.Done(self))

@@ -1,0 +1,30 @@
+"""Shared fixtures. Environment first: textual reads it once, at import."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+os.environ.setdefault("ESCDELAY", "25")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from airoles_tui.loader import load_catalog  # noqa: E402
+from airoles_tui.paths import data_dir  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog(data_dir())
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """No test reads or writes the real user's config, plans or recovery copies."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
