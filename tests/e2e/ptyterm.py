@@ -1,0 +1,169 @@
+"""Drive a real program in a pseudo-terminal and read its screen through pyte.
+
+This is how a user over SSH meets the app: a tty of a fixed size, bytes in, bytes out.
+Waits are conditions with generous deadlines (never sleeps that a slow CI could outrun).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Sequence
+
+import pyte
+
+KEYS = {
+    "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D",
+    "enter": "\r", "tab": "\t", "shift-tab": "\x1b[Z", "esc": "\x1b", "space": " ",
+    "backspace": "\x7f", "home": "\x1b[H", "end": "\x1b[F", "pgdn": "\x1b[6~", "pgup": "\x1b[5~",
+    "f1": "\x1bOP", "alt-up": "\x1b[1;3A", "alt-down": "\x1b[1;3B",
+}
+
+
+def key_bytes(name: str) -> bytes:
+    if name in KEYS:
+        return KEYS[name].encode()
+    if name.startswith("ctrl-") and len(name) == 6:
+        return bytes([ord(name[5].lower()) - 96])
+    return name.encode()
+
+
+class PtyTerm:
+    def __init__(self, argv: Sequence[str], cols: int = 80, rows: int = 24,
+                 env: dict[str, str] | None = None, cwd: str | None = None):
+        self.cols, self.rows = cols, rows
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
+                    "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # child
+            if cwd:
+                os.chdir(cwd)
+            os.execvpe(argv[0], list(argv), full_env)
+        self.resize(cols, rows)
+        self.status: int | None = None
+
+    def resize(self, cols: int, rows: int) -> None:
+        self.cols, self.rows = cols, rows
+        self.screen.resize(rows, cols)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        if self.status is None and getattr(self, "pid", 0):
+            try:
+                os.kill(self.pid, signal.SIGWINCH)
+            except ProcessLookupError:
+                pass
+
+    def pump(self, timeout: float = 0.05) -> int:
+        """Read whatever arrives within ``timeout``; returns the byte count."""
+        got = 0
+        end = time.monotonic() + timeout
+        while True:
+            left = max(0.0, end - time.monotonic())
+            r, _, _ = select.select([self.fd], [], [], left)
+            if not r:
+                return got
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                self._reap()
+                return got
+            if not data:
+                self._reap()
+                return got
+            got += len(data)
+            self.raw.extend(data)
+            self.stream.feed(data)
+            end = time.monotonic() + min(timeout, 0.02)  # keep reading while it flows
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump(0.05)
+            screen = self.text()
+            if needle in screen:
+                return screen
+            if self.status is not None:
+                break
+        raise AssertionError(f"{needle!r} did not appear within {timeout}s; screen:\n{self.text()}")
+
+    def wait_gone(self, needle: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump(0.05)
+            if needle not in self.text():
+                return self.text()
+        raise AssertionError(f"{needle!r} still on screen after {timeout}s:\n{self.text()}")
+
+    def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Read until the program has written nothing for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.pump(quiet):
+            pass
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            os.write(self.fd, key_bytes(key))
+            self.pump(0.03)
+
+    def type(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+        self.pump(0.03)
+
+    def kill(self, sig: int) -> None:
+        os.kill(self.pid, sig)
+
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump(0.05)
+            if self._reap(block=False) is not None:
+                self.pump(0.05)
+                return self.status  # type: ignore[return-value]
+        raise AssertionError(f"program did not exit within {timeout}s:\n{self.text()}")
+
+    def _reap(self, block: bool = True) -> int | None:
+        if self.status is not None:
+            return self.status
+        try:
+            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            self.status = -1
+            return self.status
+        if pid == 0:
+            return None
+        self.status = os.waitstatus_to_exitcode(status)
+        return self.status
+
+    def close(self) -> None:
+        if self.status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reap()
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+    def restored_terminal(self) -> bool:
+        """True when the program left the alternate screen and showed the cursor again."""
+        tail = bytes(self.raw[-4096:])
+        return b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail
+
+    def __enter__(self) -> PtyTerm:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
