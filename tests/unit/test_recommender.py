@@ -10,6 +10,7 @@ from airoles_tui.catalog import Compensation
 from airoles_tui.recommender import (
     BANDS, parse_years, pathway_for, pay_slice, recommend, recommend_roles, seniority_band,
 )
+from tests.unit.test_catalog_facts import ARTICLE_BACKGROUNDS, ARTICLE_INTERESTS
 
 # The article's four worked examples, with the answers its code prints (run verbatim from the
 # article in a scratch file), role names mapped to catalog ids.
@@ -105,7 +106,7 @@ def test_unknown_background_falls_back_and_unknown_interest_adds_nothing(catalog
     assert not recommend(catalog.recommender, "non_technical", []).fell_back
 
 
-# The article's code, verbatim in logic, over names; the property test compares it with ours.
+# The article's code, verbatim, over its tables (by role name); the property test compares.
 _NAMES = {
     "ML Engineer": "ml-engineer", "MLOps Engineer": "mlops-engineer",
     "Research Engineer": "research-engineer", "Data Scientist": "data-scientist",
@@ -118,33 +119,8 @@ _NAMES = {
 
 
 def _article(background, interests):
-    background_map = {
-        "software_engineering": [
-            ("ML Engineer", "Your SWE skills transfer directly — learn ML fundamentals"),
-            ("MLOps Engineer", "Combine your DevOps/infra skills with ML operations"),
-            ("Research Engineer", "If you enjoy low-level systems + ML implementation")],
-        "data_analytics": [
-            ("Data Scientist", "Natural progression — add Python + statistics depth"),
-            ("AI Product Manager", "Your domain + analytics skill is the PM foundation"),
-            ("Data Engineer", "Focus on the infrastructure side of the data stack")],
-        "academia_research": [
-            ("AI Research Scientist", "Direct path — publish, intern, then join a lab"),
-            ("Applied Scientist", "Bridge research to product impact"),
-            ("AI Safety Researcher", "If alignment and robustness interest you")],
-        "non_technical": [
-            ("Prompt Engineer", "Strong writing + systematic thinking = ideal fit"),
-            ("AI Product Manager", "Domain expertise is your competitive advantage"),
-            ("AI Ethics Specialist", "Policy, philosophy, or law backgrounds are assets")],
-    }
+    background_map, interest_bonus = ARTICLE_BACKGROUNDS, ARTICLE_INTERESTS
     base_roles = background_map.get(background, background_map["non_technical"])
-    interest_bonus = {
-        "research": ["AI Research Scientist", "Applied Scientist"],
-        "deployment": ["Forward Deployed Engineer", "ML Engineer", "MLOps Engineer"],
-        "data": ["Data Engineer", "Data Scientist"],
-        "product": ["AI Product Manager", "Prompt Engineer"],
-        "safety": ["AI Safety Researcher", "AI Ethics Specialist"],
-        "client_facing": ["Forward Deployed Engineer", "AI Product Manager"],
-    }
     role_scores = {}
     for role, reason in base_roles:
         role_scores[role] = {"score": 3, "reasons": [reason]}
