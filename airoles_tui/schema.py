@@ -16,11 +16,12 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 # A field kind is one of these names, or a nested spec for tables / arrays of tables.
 STR, TEXT, ID, INT, BOOL, STRS, IDS = "str", "text", "id", "int", "bool", "strs", "ids"
+NUM = "num"  # an integer or a float (plan cost multipliers)
 TABLE = "table"  # a free-form table whose keys the caller checks
 
 _TYPE_NAMES = {
     STR: "a non-empty string", TEXT: "a string", ID: "an id (lower-case letters, digits, - or _)",
-    INT: "an integer", BOOL: "true or false", STRS: "a list of strings", IDS: "a list of ids",
+    INT: "an integer", NUM: "a number", BOOL: "true or false", STRS: "a list of strings", IDS: "a list of ids",
     TABLE: "a table",
 }
 
@@ -94,6 +95,8 @@ def _is_kind(value: Any, kind: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == BOOL:
         return isinstance(value, bool)
+    if kind == NUM:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind == STRS:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind == TABLE:

@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ..catalog import Catalog, Role
-from .text import literal
+from .text import label, literal
 
 # (column key, heading, sort key)
 COLUMNS = [
@@ -47,7 +47,7 @@ class ComparisonScreen(Screen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key, heading, _ in COLUMNS:
-            table.add_column(literal(heading), key=key)
+            table.add_column(label(heading), key=key)
         self._fill()
         table.focus()
 
@@ -56,8 +56,9 @@ class ComparisonScreen(Screen[str | None]):
         low = f"{comp.min_usd // 1000}" if comp else "–"
         high = f"{comp.max_usd // 1000}{'+' if comp.open_ended else ''}" if comp else "–"
         name = role.name if role.in_comparison_table else f"{role.name} *"
-        return [literal(name), literal(low.rjust(7)), literal(high.rjust(7)),
-                literal(role.primary_focus), literal(role.core_skills), literal(role.background)]
+        # Rich Text, not Content: DataTable measures column widths from Rich renderables.
+        return [label(name), label(low.rjust(7)), label(high.rjust(7)),
+                label(role.primary_focus), label(role.core_skills), label(role.background)]
 
     def _fill(self) -> None:
         """Refill in the chosen order (cells are Content, so DataTable.sort cannot compare

@@ -23,7 +23,7 @@ class FilterBar(Input):
         background: $boost;
     }
     FilterBar.-shown { display: block; }
-    FilterBar:focus { background: $boost; text-style: underline; }
+    FilterBar:focus { border: none; background: $boost; text-style: underline; }
     """
 
     BINDINGS = [
@@ -50,6 +50,8 @@ class FilterBar(Input):
 
     def __init__(self, placeholder: str = "Filter…", **kwargs) -> None:
         super().__init__(placeholder=placeholder, **kwargs)
+        # A blinking cursor wakes the app twice a second and repaints over SSH for nothing.
+        self.cursor_blink = False
 
     def open(self) -> None:
         self.add_class("-shown")

@@ -16,22 +16,28 @@ GENERAL = [
 ]
 
 
-def binding_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, description) for every binding active on ``screen``, de-duplicated by action."""
+def binding_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(keys, description) for every binding active on ``screen``, merged by action.
+
+    Returns the app's own bindings (they carry an ``id``, so users can rebind them) and,
+    apart, the ones Textual's widgets bring (tree shortcuts, paging, copy).
+    """
     app = screen.app
-    seen: dict[tuple[int, str], list[str]] = {}
-    descriptions: dict[tuple[int, str], str] = {}
-    for key, active in screen.active_bindings.items():
+    keys: dict[tuple[int, str], list[str]] = {}
+    described: dict[tuple[int, str], tuple[str, bool]] = {}
+    for _key, active in screen.active_bindings.items():
         binding = active.binding
-        description = binding.description or binding.action
         ident = (id(active.node), binding.action)
         shown = binding.key_display or app.get_key_display(binding)
-        seen.setdefault(ident, [])
-        if shown not in seen[ident]:
-            seen[ident].append(shown)
-        descriptions[ident] = description
-    rows = [(" / ".join(keys), descriptions[ident]) for ident, keys in seen.items()]
-    return sorted(rows, key=lambda r: r[1].lower())
+        if shown not in keys.setdefault(ident, []):
+            keys[ident].append(shown)
+        described[ident] = (binding.description or binding.action, binding.id is not None)
+    ours, builtin = [], []
+    for ident, shown in keys.items():
+        description, is_ours = described[ident]
+        (ours if is_ours else builtin).append((" / ".join(shown), description))
+    by_text = lambda r: r[1].lower()  # noqa: E731
+    return sorted(ours, key=by_text), sorted(builtin, key=by_text)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -48,20 +54,22 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", "Scroll", show=False, id="help.up"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]], title: str) -> None:
+    def __init__(self, rows: tuple[list[tuple[str, str]], list[tuple[str, str]]],
+                 title: str) -> None:
         super().__init__()
-        self.rows = rows
+        self.ours, self.builtin = rows
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows + GENERAL), default=8)
+        every = self.ours + self.builtin + GENERAL
+        width = max((len(k) for k, _ in every), default=8)
         doc = Doc().title(f"Keys: {self.title_text}")
-        doc.heading("On this screen")
-        for keys, description in self.rows:
-            doc.para(f"{keys.ljust(width)}  {description}")
-        doc.heading("Everywhere")
-        for keys, description in GENERAL:
-            doc.para(f"{keys.ljust(width)}  {description}")
+        for heading, rows in (("On this screen", self.ours), ("Everywhere", GENERAL),
+                              ("Also (lists, fields, scrolling)", self.builtin)):
+            if rows:
+                doc.heading(heading)
+                for keys, description in rows:
+                    doc.para(f"{keys.ljust(width)}  {description}")
         doc.para("")
         doc.para("Esc, q, ? or F1 closes this help.")
         with VerticalScroll():

@@ -106,9 +106,13 @@ class RolesPane(Vertical):
         else:
             status.update(literal(f"{total} roles · / filter · t table"))
         # Start on the first role, not its family: the card is what people came for.
-        first_role_line = 1 if roles else 0
-        tree.move_cursor_to_line(first_role_line)
-        if not roles:
+        if roles:
+            tree.move_cursor_to_line(1)  # line 0 is the first family shown, 1 its first role
+            # The highlight message can name the node the tree held before the refill.
+            first = next(r for f in self.catalog.families for r in
+                         sorted(by_family.get(f.id, []), key=lambda r: r.order))
+            self.query_one(RoleCard).show(role_card(self.catalog, first))
+        else:
             self.query_one(RoleCard).show(literal("Nothing matches the filter."))
 
     @on(Tree.NodeHighlighted, "#role-tree")

@@ -1,0 +1,56 @@
+"""The entry points a user types: the script, `python -m`, --version and --help."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from airoles_tui import __version__
+from airoles_tui.cli import main
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"airoles-tui {__version__}"
+
+
+def test_help_lists_commands_and_options(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("--data-dir", "--plans-dir", "--theme", "--no-mouse", "validate"):
+        assert word in out
+
+
+def test_python_dash_m():
+    run = subprocess.run([sys.executable, "-m", "airoles_tui", "--version"],
+                         capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
+
+
+def test_console_script_installed():
+    script = shutil.which("airoles-tui")
+    assert script, "the airoles-tui console script is not on PATH"
+    run = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
+
+
+def test_unknown_option_is_a_usage_error_not_a_traceback(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--colour=pink"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --colour=pink" in err and "Traceback" not in err
+
+
+def test_tui_without_a_terminal_says_so():
+    run = subprocess.run([sys.executable, "-m", "airoles_tui"], capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL, timeout=60)
+    assert run.returncode == 2
+    assert "needs a terminal" in run.stderr
