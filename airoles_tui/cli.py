@@ -63,7 +63,9 @@ def _extra_commands() -> list[Callable[..., None]]:
     Each module exposes ``register(subparsers, add_common)``; imports stay inside this
     function so that `--version` and `validate` load nothing they do not use.
     """
-    return []
+    from . import cli_recommend
+
+    return [cli_recommend.register]
 
 
 def catalog_dir(args: argparse.Namespace) -> Path:
