@@ -43,13 +43,13 @@ class PtyTerm:
         self.raw = bytearray()
         full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
                     "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
+        self.status: int | None = None
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child
             if cwd:
                 os.chdir(cwd)
             os.execvpe(argv[0], list(argv), full_env)
         self.resize(cols, rows)
-        self.status: int | None = None
 
     def resize(self, cols: int, rows: int) -> None:
         self.cols, self.rows = cols, rows

@@ -1,0 +1,98 @@
+"""The product's main road: `ssh server`, then `airoles-tui`, through a real sshd and pty.
+
+Logs in to the private sshd (tests/e2e/sshd.py) with `ssh -tt` the way a user does, reads the
+screen through pyte, walks every pane, quits and checks the terminal was given back.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from airoles_tui.ui.app import PANES
+
+from .ptyterm import PtyTerm
+
+pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
+
+# What each pane shows when it is active, so a test knows it arrived (not just that a key
+# was sent). A pane added to PANES without an entry here fails the walk below on purpose.
+PANE_MARKS = {
+    "roles": "roles ·",
+    "cases": "Case",
+    "recommend": "Recommend",
+    "org": "Org",
+}
+
+
+def login(sshd, *args: str, env: dict[str, str] | None = None, cols: int = 80,
+          rows: int = 24) -> PtyTerm:
+    return PtyTerm(sshd.ssh_argv("airoles-tui", *args, env=env), cols=cols, rows=rows,
+                   env={"COLORTERM": ""})  # ssh does not forward COLORTERM
+
+
+def test_login_walk_every_pane_and_quit(sshd):
+    with login(sshd) as term:
+        term.wait_for("Roles", timeout=30)
+        first = term.wait_for(PANE_MARKS["roles"])
+        assert "ML Engineer" in first
+        term.press("down")
+        term.wait_for("Research Engineer")
+        for n, pane in enumerate(PANES, start=1):
+            assert pane.id in PANE_MARKS, f"add what pane {pane.id!r} shows to PANE_MARKS"
+            term.press(str(n))
+            screen = term.wait_for(PANE_MARKS[pane.id])
+            assert "Traceback" not in screen
+        term.press("1")
+        term.wait_for(PANE_MARKS["roles"])
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal(), "alternate screen not left or cursor not shown"
+
+
+def test_help_and_escape_over_ssh(sshd):
+    with login(sshd) as term:
+        term.wait_for(PANE_MARKS["roles"], timeout=30)
+        term.press("?")
+        term.wait_for("Keys: Roles")
+        term.press("esc")
+        term.wait_gone("Keys: Roles")
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
+
+
+def test_dropped_connection_ends_the_session(sshd):
+    """Closing ssh (a dropped link) must not leave an airoles-tui running on the server."""
+    with login(sshd) as term:
+        term.wait_for(PANE_MARKS["roles"], timeout=30)
+        running = sessions(sshd)
+        assert running, "could not find the session's airoles-tui process"
+        term.kill(signal.SIGKILL)  # the client dies; sshd hangs up the session
+        term.wait_exit()
+    deadline = time.monotonic() + 15
+    while sessions(sshd) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not sessions(sshd), f"airoles-tui outlived its ssh connection: {sessions(sshd)}"
+
+
+def sessions(sshd) -> list[int]:
+    """Pids of airoles-tui processes started through this sshd (found by their environment)."""
+    marker = f"XDG_CONFIG_HOME={sshd.env['XDG_CONFIG_HOME']}".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read()
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                env = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"airoles-tui" in cmd and marker in env:
+            found.append(int(entry))
+    return found
