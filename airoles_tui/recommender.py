@@ -28,6 +28,7 @@ class Scored:
     score: int
     reasons: tuple[str, ...]
     rank: int
+    points: tuple[int, ...] = ()  # what each reason added, in the same order
 
     @property
     def reason(self) -> str:
@@ -74,22 +75,19 @@ def recommend(rules: RecommenderRules, background: str,
     if chosen is None:
         chosen = rules.background(rules.fallback_background)
     assert chosen is not None, "the loader checks that the fallback background exists"
-    scores: dict[str, int] = {}
-    reasons: dict[str, list[str]] = {}
+    added: dict[str, list[tuple[int, str]]] = {}
     for role_id, reason in chosen.roles:
-        scores[role_id] = rules.base_score
-        reasons[role_id] = [reason]
+        added[role_id] = [(rules.base_score, reason)]
     for interest_id in interests:
         interest = rules.interest(interest_id)
         for role_id in interest.roles if interest else ():
-            if role_id not in scores:
-                scores[role_id] = 0
-                reasons[role_id] = []
-            scores[role_id] += rules.interest_bonus
-            reasons[role_id].append(rules.interest_reason.format(interest=interest_id))
+            added.setdefault(role_id, []).append(
+                (rules.interest_bonus, rules.interest_reason.format(interest=interest_id)))
+    scores = {r: sum(p for p, _ in items) for r, items in added.items()}
     # sorted() is stable: equal scores keep the order in which the rules met the roles.
     order = sorted(scores, key=lambda r: scores[r], reverse=True)
-    ranking = tuple(Scored(r, scores[r], tuple(reasons[r]), n)
+    ranking = tuple(Scored(r, scores[r], tuple(t for _, t in added[r]), n,
+                           tuple(p for p, _ in added[r]))
                     for n, r in enumerate(order, start=1))
     return Recommendation(chosen.id, tuple(interests), ranking, rules.top_n, fell_back)
 

@@ -50,8 +50,9 @@ def test_all_shows_every_role_score_reason_and_tie(capsys):
                         "Applied Scientist)"
     assert out.index("-- beyond the article's top 3 --") == out.index(ranked[3]) - 1
     first = out.index(ranked[0])
-    assert out[first + 1:first + 3] == ["     Matches your interest in deployment",
-                                        "     Matches your interest in client_facing"]
+    assert out[first + 1:first + 3] == ["     +2 Matches your interest in deployment",
+                                        "     +2 Matches your interest in client_facing"]
+    assert out[out.index(ranked[1]) + 1] == "     +3 Direct path — publish, intern, then join a lab"
     assert any(line.startswith("Left out of the top 3 only by tie order: AI Safety Researcher")
                for line in out)
 

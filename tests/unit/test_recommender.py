@@ -57,6 +57,7 @@ def test_full_ranking_of_the_first_example_shows_every_score_and_reason(catalog)
         ("ai-product-manager", 2, ("Matches your interest in client_facing",)),
     ]
     assert [s.rank for s in rec.ranking] == [1, 2, 3, 4, 5]
+    assert [s.points for s in rec.ranking] == [(3, 2), (3, 2), (2, 2), (3,), (2,)]
     assert [s.role for s in rec.tied_with("ml-engineer")] == ["mlops-engineer"]
     assert rec.tied_with("forward-deployed-engineer") == ()
     assert rec.tie_at_cut() == ()
