@@ -1,0 +1,283 @@
+"""The performance budget, measured: airoles-tui beside a minimal Textual app, as ratios.
+
+    python tests/bench/run.py            (or: python -m tests.bench.run)   [--runs N] [--quick]
+
+Both programs run in a real pty at 80x24 (TERM=xterm-256color, no COLORTERM: what an ssh
+login gets), in alternating runs so machine noise hits both alike. Prints one line per figure
+with its budget and PASS/MISS, then a JSON summary. A benchmark, not a test: nothing here is
+collected by pytest, and a MISS is a finding to profile (pyinstrument), not a flake to retry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tests.bench.gen_catalog import generate  # noqa: E402
+from tests.e2e.ptyterm import PtyTerm, key_bytes  # noqa: E402
+from tests.e2e.sshd import installed_app  # noqa: E402
+
+ENV = {"TERM": "xterm-256color", "COLORTERM": "", "TEXTUAL_ANIMATIONS": "none",
+       "NO_COLOR": ""}
+APP_READY = ("roles ·", "Quit")
+MIN_READY = ("Item 12", "Quit")
+
+
+def app_argv(*extra: str) -> list[str]:
+    return [str(installed_app()), *extra]
+
+
+def minimal_argv() -> list[str]:
+    return [sys.executable, str(REPO / "tests" / "bench" / "minimal_app.py")]
+
+
+@dataclass
+class Session:
+    """One program in a pty, with byte and time accounting per keystroke."""
+
+    term: PtyTerm
+    started: float
+    first_frame: float = 0.0
+    frame_bytes: int = 0
+    moves: list[int] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, argv: list[str], ready: tuple[str, ...], cols: int = 80, rows: int = 24,
+              env: dict[str, str] | None = None) -> Session:
+        t0 = time.perf_counter()
+        term = PtyTerm(argv, cols=cols, rows=rows, env={**ENV, **(env or {})})
+        session = cls(term, t0)
+        deadline = t0 + 60
+        while time.perf_counter() < deadline:
+            term.pump(0.005)
+            screen = term.text()
+            if all(r in screen for r in ready):
+                session.first_frame = time.perf_counter() - t0
+                break
+        else:
+            raise RuntimeError(f"{argv} never showed {ready}:\n{term.text()}")
+        term.settle(0.4)
+        session.frame_bytes = len(term.raw)
+        return session
+
+    def peak_rss_kib(self) -> int:
+        with open(f"/proc/{self.term.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return 0
+
+    def cpu_ticks(self) -> int:
+        with open(f"/proc/{self.term.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    def quit(self, key: str = "q") -> None:
+        os.write(self.term.fd, key.encode())
+        try:
+            self.term.wait_exit(10)
+        finally:
+            self.term.close()
+
+
+def precise_latency(session: Session, key: str) -> tuple[int, float]:
+    """Key -> last byte with byte-level timing (pump() alone overstates by its 20 ms tail)."""
+    import select
+
+    term = session.term
+    before = len(term.raw)
+    sent = time.perf_counter()
+    os.write(term.fd, key_bytes(key) if len(key) > 1 else key.encode())
+    last = sent
+    while True:
+        r, _, _ = select.select([term.fd], [], [], 0.1)
+        if not r:
+            break
+        data = os.read(term.fd, 65536)
+        if not data:
+            break
+        last = time.perf_counter()
+        term.raw.extend(data)
+        term.stream.feed(data)
+    return len(term.raw) - before, last - sent
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def run_pair(runs: int, moves: int) -> dict:
+    """Alternating runs of both apps: first frame, bytes and latency per move, memory."""
+    out: dict[str, dict[str, list]] = {
+        "app": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": [],
+                "switch": []},
+        "min": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": []},
+    }
+    for _ in range(runs):
+        for which in ("min", "app"):
+            s = (Session.start(minimal_argv(), MIN_READY) if which == "min"
+                 else Session.start(app_argv(), APP_READY))
+            rec = out[which]
+            rec["frame"].append(s.first_frame)
+            rec["frame_bytes"].append(s.frame_bytes)
+            precise_latency(s, "down")  # the first move pays one-off costs; not a "move"
+            s.term.settle(0.2)
+            for _ in range(moves):
+                n, lat = precise_latency(s, "down")
+                rec["move"].append(n)
+                rec["lat"].append(lat)
+            if which == "app":
+                tabs = re.findall(r"(?:^|\s)(\d) \w", s.term.screen.display[0])
+                for n in [t for t in tabs if t != "1"] + ["1"]:
+                    before = len(s.term.raw)
+                    precise_latency(s, str(n))
+                    s.term.settle(0.3)
+                    rec["switch"].append(len(s.term.raw) - before)
+            rec["rss"].append(s.peak_rss_kib())
+            s.quit()
+    return out
+
+
+def headless(runs: int) -> dict:
+    app = str(installed_app())
+    cmds = {
+        "validate": [app, "validate"],
+        "recommend": [app, "recommend", "--background", "software_engineering"],
+    }
+    result = {}
+    for name, argv in cmds.items():
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            done = subprocess.run(argv, capture_output=True, text=True)
+            times.append(time.perf_counter() - t0)
+            if done.returncode != 0:
+                raise RuntimeError(f"{argv} failed: {done.stderr}")
+        imp = subprocess.run([sys.executable, "-X", "importtime", "-m", "airoles_tui",
+                              *argv[1:]], capture_output=True, text=True)
+        textual = bool(re.search(r"\|\s+textual\b", imp.stderr))
+        result[name] = {"median_s": median(times), "textual_imported": textual}
+    return result
+
+
+def scale(runs: int, keys: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        big = generate(Path(tmp) / "big")
+        frames, normal, filt = [], [], []
+        for _ in range(runs):
+            s = Session.start(app_argv(), APP_READY)
+            normal.append(s.first_frame)
+            s.quit()
+            s = Session.start(app_argv("--data-dir", str(big)), ("10000 roles", "Quit"))
+            frames.append(s.first_frame)
+            precise_latency(s, "/")
+            s.term.settle(0.3)
+            for ch in keys:
+                _, lat = precise_latency(s, ch)
+                filt.append(lat)
+            s.quit("\x11")  # ctrl+q: q would be typed into the filter
+    return {"frame_s": median(frames), "normal_frame_s": median(normal),
+            "filter_key_s": filt}
+
+
+def idle_cpu(seconds: float) -> dict:
+    s = Session.start(app_argv(), APP_READY)
+    s.term.settle(1.0)
+    t0 = s.cpu_ticks()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        s.term.pump(0.2)
+    ticks = s.cpu_ticks() - t0
+    s.quit()
+    hz = os.sysconf("SC_CLK_TCK")
+    return {"idle_cpu_s": ticks / hz, "over_s": seconds}
+
+
+def line(name: str, value: str, budget: str, ok: bool) -> str:
+    return f"{'PASS' if ok else 'MISS'}  {name:<44} {value:<28} budget {budget}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="alternating runs per app")
+    ap.add_argument("--moves", type=int, default=10, help="cursor moves measured per run")
+    ap.add_argument("--quick", action="store_true", help="fewer runs, no scale or idle")
+    a = ap.parse_args(argv)
+    runs = 2 if a.quick else a.runs
+    pair = run_pair(runs, a.moves)
+    app, mini = pair["app"], pair["min"]
+    res: dict[str, object] = {"runs": runs, "moves_per_run": a.moves}
+    rows = []
+
+    ff = median(app["frame"]) / median(mini["frame"])
+    res["first_frame"] = {"app_s": median(app["frame"]), "minimal_s": median(mini["frame"]),
+                          "ratio": ff}
+    rows.append(line("time to first full frame",
+                     f"{median(app['frame']):.3f}s / {median(mini['frame']):.3f}s = {ff:.2f}x",
+                     "<= 1.5x", ff <= 1.5))
+    mv = median(app["move"]) / median(mini["move"])
+    res["bytes_per_move"] = {"app": median(app["move"]), "minimal": median(mini["move"]),
+                             "ratio": mv}
+    rows.append(line("bytes per cursor move in the role tree",
+                     f"{median(app['move']):.0f} / {median(mini['move']):.0f} = {mv:.2f}x",
+                     "<= 2x", mv <= 2))
+    full = median(app["frame_bytes"])
+    sw = max(app["switch"]) if app["switch"] else 0
+    res["pane_switch"] = {"max_bytes": sw, "full_repaint_bytes": full,
+                          "ratio": sw / full if full else None}
+    rows.append(line("pane switch vs full repaint (worst pane)",
+                     f"{sw:.0f} / {full:.0f} = {sw / full:.2f}x", "well under 1x",
+                     sw / full < 0.75))
+    lat = median(app["lat"]) * 1000
+    res["key_latency_ms"] = {"app": lat, "minimal": median(mini["lat"]) * 1000}
+    rows.append(line("median keystroke-to-quiet latency",
+                     f"{lat:.1f} ms (minimal {median(mini['lat']) * 1000:.1f} ms)",
+                     "< 16 ms", lat < 16))
+    rss = median(app["rss"]) / median(mini["rss"])
+    res["peak_rss"] = {"app_kib": median(app["rss"]), "minimal_kib": median(mini["rss"]),
+                       "ratio": rss}
+    rows.append(line("peak memory (VmHWM)",
+                     f"{median(app['rss']) / 1024:.1f} / {median(mini['rss']) / 1024:.1f} MiB"
+                     f" = {rss:.2f}x", "<= 1.3x", rss <= 1.3))
+    for name, h in headless(runs).items():
+        res[f"headless_{name}"] = h
+        rows.append(line(f"headless `{name}` wall time, textual not imported",
+                         f"{h['median_s'] * 1000:.0f} ms, textual "
+                         f"{'IMPORTED' if h['textual_imported'] else 'absent'}",
+                         "< 100 ms", h["median_s"] < 0.1 and not h["textual_imported"]))
+    if not a.quick:
+        sc = scale(max(2, runs // 2), "engineer")
+        res["scale"] = sc
+        r = sc["frame_s"] / sc["normal_frame_s"]
+        rows.append(line("10,000 roles: first frame vs normal catalog",
+                         f"{sc['frame_s']:.2f}s / {sc['normal_frame_s']:.2f}s = {r:.2f}x",
+                         "<= 2x", r <= 2))
+        worst = max(sc["filter_key_s"]) * 1000
+        med = median(sc["filter_key_s"]) * 1000
+        rows.append(line("10,000 roles: filter keystroke (median/worst)",
+                         f"{med:.0f} / {worst:.0f} ms", "< 50 ms", worst < 50))
+        idle = idle_cpu(10.0)
+        res["idle"] = idle
+        rows.append(line("idle CPU over 10 s", f"{idle['idle_cpu_s']:.2f} s", "~0 (< 0.05 s)",
+                         idle["idle_cpu_s"] < 0.05))
+    print("\n".join(rows))
+    print(json.dumps(res, default=lambda o: round(o, 4) if isinstance(o, float) else str(o)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
