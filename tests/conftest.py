@@ -9,6 +9,9 @@ os.environ.setdefault("ESCDELAY", "25")
 
 from pathlib import Path  # noqa: E402
 
+import shutil  # noqa: E402
+import sys  # noqa: E402
+
 import pytest  # noqa: E402
 
 from airoles_tui.loader import load_catalog  # noqa: E402
@@ -28,3 +31,13 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
+@pytest.fixture(scope="session")
+def airoles_bin() -> str:
+    """The installed console script: beside this interpreter (a venv run without activating
+    it, as CI and the README do), else on PATH."""
+    beside = Path(sys.executable).parent / "airoles-tui"
+    found = str(beside) if beside.exists() else shutil.which("airoles-tui")
+    assert found, "airoles-tui is not installed (pip install '.[test]')"
+    return found

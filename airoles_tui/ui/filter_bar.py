@@ -55,7 +55,9 @@ class FilterBar(Input):
 
     def open(self) -> None:
         self.add_class("-shown")
-        self.focus()
+        # Focus now, not via call_later: over SSH "/air" often arrives in one read, and
+        # the keys after "/" must land in the filter, not in the list.
+        self.screen.set_focus(self)
 
     def action_clear(self) -> None:
         self.value = ""

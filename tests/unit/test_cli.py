@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -34,10 +33,8 @@ def test_python_dash_m():
     assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
 
 
-def test_console_script_installed():
-    script = shutil.which("airoles-tui")
-    assert script, "the airoles-tui console script is not on PATH"
-    run = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+def test_console_script_installed(airoles_bin):
+    run = subprocess.run([airoles_bin, "--version"], capture_output=True, text=True, timeout=60)
     assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
 
 

@@ -1,0 +1,40 @@
+"""The installed `airoles-tui` in a real pty: first frame, cursor moves, quit, terminal restored."""
+
+from __future__ import annotations
+
+import pytest
+
+from .ptyterm import PtyTerm
+
+pytestmark = pytest.mark.e2e
+
+
+def test_browse_the_tree_and_quit(airoles_bin, tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    with PtyTerm([airoles_bin], 80, 24, env=env) as term:
+        screen = term.wait_for("AI Ethics Specialist")
+        # Every family expanded, all twelve roles on the first screen, the card beside them.
+        for name in ("Research & Science", "Engineering & Production", "AI Research Scientist",
+                     "Prompt Engineer", "Data Scientist"):
+            assert name in screen
+        assert "$200,000 – $500,000+" in screen
+        term.press("down")
+        term.wait_for("$180,000 – $400,000")  # Research Engineer's card
+        term.press("down", "down", "down")
+        term.wait_for("ML Engineer (MLE)")
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
+
+
+def test_filter_in_a_real_terminal(airoles_bin, tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    with PtyTerm([airoles_bin], 80, 24, env=env) as term:
+        term.wait_for("AI Ethics Specialist")
+        term.type("/airflow")  # one write, as a fast typist's keys arrive over SSH
+        screen = term.wait_for("roles match 'airflow'")
+        assert "Data Engineer" in screen and "AI Safety Researcher" not in screen
+        term.press("esc")
+        term.wait_for("AI Safety Researcher")
+        term.press("ctrl-q")
+        assert term.wait_exit() == 0
