@@ -100,6 +100,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
+    # Textual reads its environment once, at import: set these first. Over SSH a lone Esc
+    # must not wait 100 ms+ to be told apart from an escape sequence.
+    os.environ.setdefault("ESCDELAY", "25")
+    from .ui.theme import starting_theme
+
+    try:
+        args.theme = starting_theme(args.theme)
+    except ValueError as exc:
+        print(f"airoles-tui: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     catalog = load_or_report(args)
     if catalog is None:
         print("airoles-tui: not starting: fix the catalog above (see `airoles-tui validate`)",
@@ -109,9 +119,6 @@ def _run_tui(args: argparse.Namespace) -> int:
         print("airoles-tui: the interactive app needs a terminal; for scripts use "
               "`airoles-tui recommend` or `airoles-tui validate`", file=sys.stderr)
         return EXIT_BAD_INPUT
-    # Textual reads its environment once, at import: set these first. Over SSH a lone Esc
-    # must not wait 100 ms+ to be told apart from an escape sequence.
-    os.environ.setdefault("ESCDELAY", "25")
     from .ui.app import run_app
 
     return run_app(args, catalog)

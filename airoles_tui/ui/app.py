@@ -17,6 +17,7 @@ from .comparison import ComparisonScreen
 from .help import HelpScreen, binding_rows
 from .palette import RoleCommands
 from .roles import RolesPane
+from .theme import remember, starting_theme
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,16 @@ class AiRolesApp(App[int]):
           for n, p in enumerate(PANES, start=1)],
     ]
 
-    def __init__(self, catalog: Catalog, *, start_pane: str = "roles") -> None:
+    def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
+                 theme: str | None = None) -> None:
         super().__init__()
+        if theme:
+            self.set_reactive(App.theme, theme)  # before the first frame, without saving it
         self.catalog = catalog
         self.start_pane = start_pane
+
+    def watch_theme(self, name: str) -> None:
+        remember(self, name)  # chosen from the palette: start with it next time
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial=self.start_pane, id="panes"):
@@ -92,6 +99,6 @@ class AiRolesApp(App[int]):
 
 
 def run_app(args: argparse.Namespace, catalog: Catalog) -> int:
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, theme=starting_theme(args.theme))
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

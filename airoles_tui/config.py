@@ -1,0 +1,78 @@
+"""The user's settings: ``config.toml`` in the XDG config dir (today: the chosen theme).
+
+A broken or unreadable settings file must never keep the app from starting: loading reports
+what is wrong and falls back to the defaults. Saving is atomic (temp file, fsync, rename), so
+two sessions of the same user writing at once leave one whole file, never a mix.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from .paths import user_config_dir
+from .schema import STR, Checker, F, Spec
+from .tomlsource import Problem, SourceError, TomlSource
+
+CONFIG_NAME = "config.toml"
+
+# Keys a newer version added are kept on save and ignored on load, never an error.
+SPEC: Spec = {
+    "theme": F(STR, required=False),  # a Textual theme name (see --theme)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str | None = None
+
+
+def config_path() -> Path:
+    return user_config_dir() / CONFIG_NAME
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
+    """The saved settings, or the defaults and the problems that made us ignore the file."""
+    path = path or config_path()
+    if not path.exists():
+        return Settings(), []
+    try:
+        source = TomlSource.read(path)
+    except SourceError as exc:
+        return Settings(), exc.problems
+    checker = Checker(source)
+    if not checker.record({k: v for k, v in source.data.items() if k in SPEC}, SPEC, ()):
+        return Settings(), checker.problems
+    return Settings(theme=source.data.get("theme")), []
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically, keeping keys this version does not know about."""
+    path = path or config_path()
+    data: dict = {}
+    try:
+        data = TomlSource.read(path).data
+    except SourceError:
+        pass  # missing or broken: start afresh rather than refuse to remember
+    if settings.theme is None:
+        data.pop("theme", None)
+    else:
+        data["theme"] = settings.theme
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(tomli_w.dumps(data).encode())
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
