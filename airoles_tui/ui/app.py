@@ -13,9 +13,12 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from ..catalog import Catalog
 from ..paths import styles_dir
+from .cases import CasesPane
 from .comparison import ComparisonScreen
 from .help import HelpScreen, binding_rows
-from .palette import RoleCommands
+from .navigation import Navigator
+from .palette import AppCommands, DocumentCommands, RoleCommands
+from .paychart import PayChartScreen
 from .roles import RolesPane
 from .theme import remember, starting_theme
 
@@ -30,19 +33,25 @@ class Pane:
 # The tabs, in order; `1`..`4` follow this list.
 PANES: list[Pane] = [
     Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
+    Pane("cases", "Case studies", lambda c: CasesPane(c, id="cases-pane")),
 ]
 
 
 class AiRolesApp(App[int]):
     TITLE = "airoles-tui"
-    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss")]
-    COMMANDS = App.COMMANDS | {RoleCommands}
+    CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
+                str(styles_dir() / "cases.tcss")]
+    COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
         Binding("t", "comparison", "Table", id="app.table"),
+        Binding("p", "pay_chart", "Pay chart", id="app.pay-chart"),
+        # Not priority: the reader, a card or a filter field gets esc / backspace first.
+        Binding("escape,backspace,alt+left", "back", "Back", key_display="esc",
+                id="app.back"),
         *[Binding(str(n), f"show_pane('{p.id}')", p.title, show=False, id=f"app.pane-{n}")
           for n, p in enumerate(PANES, start=1)],
     ]
@@ -54,6 +63,7 @@ class AiRolesApp(App[int]):
             self.set_reactive(App.theme, theme)  # before the first frame, without saving it
         self.catalog = catalog
         self.start_pane = start_pane
+        self.navigator = Navigator(self)
 
     def watch_theme(self, name: str) -> None:
         remember(self, name)  # chosen from the palette: start with it next time
@@ -93,9 +103,37 @@ class AiRolesApp(App[int]):
         self.push_screen(ComparisonScreen(self.catalog), opened)
 
     def show_role(self, role_id: str) -> None:
-        """Open a role's card in the Roles pane (used by the table, palette and other panes)."""
-        self.action_show_pane("roles")
-        self.query_one(RolesPane).show_role(role_id)
+        """Open a role's card in the Roles pane (used by the table, palette and other panes);
+        esc comes back to where the user was."""
+        def go() -> None:
+            self.action_show_pane("roles")
+            self.query_one(RolesPane).show_role(role_id)
+
+        self.navigator.follow(go)
+
+    def show_document(self, key: str) -> None:
+        """Open a case study, team structure, pathway, era or exercise ("case:scale-ai")."""
+        def go() -> None:
+            self.action_show_pane("cases")
+            self.query_one(CasesPane).open(key)
+
+        self.navigator.follow(go)
+
+    def action_back(self) -> None:
+        self.navigator.back()
+
+    def action_pay_chart(self) -> None:
+        def opened(role_id: str | None) -> None:
+            if role_id:
+                self.show_role(role_id)
+
+        if not isinstance(self.screen, PayChartScreen):
+            self.push_screen(PayChartScreen(self.catalog), opened)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return bool(self.navigator)  # off the footer, and esc passes on, when empty
+        return True
 
 
 def run_app(args: argparse.Namespace, catalog: Catalog) -> int:

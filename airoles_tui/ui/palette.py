@@ -47,3 +47,31 @@ class RoleCommands(EntryProvider):
         app = self.app
         for role in app.catalog.roles:  # type: ignore[attr-defined]
             yield (f"Role: {role.name}", partial(app.show_role, role.id), role.primary_focus)
+
+
+class DocumentCommands(EntryProvider):
+    """Jump to any case study, team structure, pathway, era or exercise by (fuzzy) name."""
+
+    def entries(self):
+        from ..library import KIND_NAMES, entries
+
+        app = self.app
+        for entry in entries(app.catalog):  # type: ignore[attr-defined]
+            yield (f"{KIND_NAMES[entry.kind]}: {entry.title}",
+                   partial(app.show_document, entry.key),  # type: ignore[attr-defined]
+                   entry.subtitle)
+
+
+class AppCommands(EntryProvider):
+    """The app's own commands: panes, the table, the pay chart, help. (Themes are textual's.)"""
+
+    def entries(self):
+        from .app import PANES
+
+        app = self.app
+        for n, pane in enumerate(PANES, start=1):
+            yield (f"Go to pane: {pane.title}", partial(app.action_show_pane, pane.id),
+                   f"key {n}")
+        yield ("Open the comparison table", app.action_comparison, "key t")  # type: ignore
+        yield ("Open pay at a glance (chart)", app.action_pay_chart, "key p")  # type: ignore
+        yield ("Help: keys of this screen", app.action_help, "key ? or F1")  # type: ignore

@@ -10,9 +10,16 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from ..catalog import Catalog, Family, Role
+from ..library import Link, role_links
+from ..rolecompare import MAX_ROLES
+from .compare import CompareScreen
 from .filter_bar import FilterBar
+from .reader import LinksScreen
 from .role_card import family_card, role_card
 from .text import label, literal
+
+
+MARK = "✓ "
 
 
 class RoleTree(Tree[Role | Family]):
@@ -21,7 +28,22 @@ class RoleTree(Tree[Role | Family]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
+        Binding("space", "mark", "Mark to compare", id="tree.mark"),
     ]
+
+    class Mark(Message):
+        """Space on a role: the pane toggles its compare mark."""
+
+        def __init__(self, role: Role) -> None:
+            super().__init__()
+            self.role = role
+
+    def action_mark(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Role):
+            self.post_message(self.Mark(node.data))
+        elif node is not None:
+            node.toggle()  # a family: space keeps folding it, as in any tree
 
 
 class RoleCard(VerticalScroll, can_focus=True):
@@ -53,6 +75,8 @@ class RolesPane(Vertical):
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="roles.filter"),
+        Binding("c", "compare", "Compare", id="roles.compare"),
+        Binding("g", "related", "Related", id="roles.related"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
@@ -61,6 +85,7 @@ class RolesPane(Vertical):
         # Lower-cased once: each filter keystroke then costs one substring test per role.
         self._haystack = {r.id: r.search_text() for r in catalog.roles}
         self._families = {f.id: f for f in catalog.families}
+        self.marked: list[str] = []  # role ids marked with space for Compare, in marking order
 
     def compose(self) -> ComposeResult:
         yield FilterBar("Filter roles by name, skill or tool…", id="role-filter")
@@ -97,7 +122,7 @@ class RolesPane(Vertical):
                 continue
             node = tree.root.add(label(family.name, "bold"), data=family, expand=True)
             for role in members:
-                node.add_leaf(label(role.name), data=role)
+                node.add_leaf(self._role_label(role), data=role)
         status = self.query_one("#roles-status", Static)
         total = len(self.catalog.roles)
         if query:
@@ -105,6 +130,7 @@ class RolesPane(Vertical):
                                   if roles else f"No role matches {query!r} (esc clears)"))
         else:
             status.update(literal(f"{total} roles · / filter · t table"))
+        self._mark_status()
         # Start on the first role, not its family: the card is what people came for.
         if roles:
             tree.move_cursor_to_line(1)  # line 0 is the first family shown, 1 its first role
@@ -148,6 +174,79 @@ class RolesPane(Vertical):
                 break
         tree.focus()
         return True
+
+    # -- Navigable: where the back stack brings the user ------------------------------------
+
+    def location(self) -> str | None:
+        role = self.current_role
+        return role.id if role else None
+
+    def restore(self, state: str) -> None:
+        self.show_role(state)
+
+    # -- compare and related -------------------------------------------------------------
+
+    def _role_label(self, role: Role):
+        # The mark is a character, not a colour: it shows with NO_COLOR too.
+        return label(f"{MARK}{role.name}" if role.id in self.marked else role.name)
+
+    def _mark_status(self) -> None:
+        if self.marked:
+            self.query_one("#roles-status", Static).update(literal(
+                f"{len(self.marked)} marked · space unmarks · c compares"))
+
+    @on(RoleTree.Mark)
+    def _mark(self, event: RoleTree.Mark) -> None:
+        role = event.role
+        if role.id in self.marked:
+            self.marked.remove(role.id)
+        elif len(self.marked) >= MAX_ROLES:
+            self.app.notify(f"Compare takes up to {MAX_ROLES} roles: unmark one (space) first.",
+                            markup=False, severity="warning")
+            return
+        else:
+            self.marked.append(role.id)
+        for node in _nodes(self.query_one(RoleTree)):
+            if isinstance(node.data, Role) and node.data.id == role.id:
+                node.set_label(self._role_label(role))
+        if self.marked:
+            self._mark_status()
+        else:
+            self.query_one("#roles-status", Static).update(
+                literal(f"{len(self.catalog.roles)} roles · / filter · t table"))
+
+    def action_compare(self) -> None:
+        """Compare the marked roles; with one marked, the role under the cursor joins it."""
+        ids = list(self.marked)
+        current = self.current_role
+        if len(ids) < 2 and current is not None and current.id not in ids:
+            ids.append(current.id)
+        if len(ids) < 2:
+            self.app.notify("Mark two or three roles with space, then press c.",
+                            markup=False)
+            return
+        roles = [r for r in (self.catalog.role(i) for i in ids) if r is not None]
+        self.app.push_screen(CompareScreen(roles))
+
+    def action_related(self) -> None:
+        """Pick one of the documents and roles the current role links to, and go there."""
+        role = self.current_role
+        if role is None:
+            return
+        links = role_links(self.catalog, role)
+        if not links:
+            self.app.notify(f"Nothing else in the catalog names {role.name}.", markup=False)
+            return
+
+        def chosen(link: Link | None) -> None:
+            if link is None:
+                return
+            if link.kind == "role":
+                self.app.show_role(link.id)  # type: ignore[attr-defined]
+            else:
+                self.app.show_document(link.key)  # type: ignore[attr-defined]
+
+        self.app.push_screen(LinksScreen(f"Related to {role.name}", links), chosen)
 
     @property
     def current_role(self) -> Role | None:

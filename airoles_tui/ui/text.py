@@ -75,6 +75,14 @@ class Doc:
             self._parts.append("\n")
         return self
 
+    def paras(self, items: Iterable[str], style: str = "") -> Doc:
+        """Running text: paragraphs with a blank line between them."""
+        for n, item in enumerate(i for i in items if i):
+            if n:
+                self._parts.append("\n")
+            self.para(item, style)
+        return self
+
     def field(self, label: str, value: str) -> Doc:
         if value:
             self._add(f"{label}: ", LABEL)

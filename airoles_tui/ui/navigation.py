@@ -1,0 +1,112 @@
+"""Where the user has been: a back stack across panes, like a browser's.
+
+Following a link (a role named by a case study, a palette jump, a row of the table) records
+where the user was; esc, backspace or alt+left goes back there, pane and all. Panes that can
+show different things say what they show through ``location()`` and take it back through
+``restore()``; any other pane is restored as a pane, with its focus.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from textual.widget import Widget
+from textual.widgets import TabbedContent
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+HISTORY_LIMIT = 100
+
+
+@runtime_checkable
+class Navigable(Protocol):
+    def location(self) -> Any:
+        """What the pane shows now, in a form ``restore`` accepts (None: nothing in particular)."""
+
+    def restore(self, state: Any) -> None:
+        """Show ``state`` again."""
+
+
+@dataclass(frozen=True)
+class Place:
+    pane: str
+    state: Any = None
+    focus: Callable[[], Widget | None] = field(default=lambda: None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    came_from: Place
+    went_to: Place
+
+
+class Navigator:
+    """The app's back stack. Only ``follow`` records; ``back`` never does."""
+
+    def __init__(self, app: App, limit: int = HISTORY_LIMIT) -> None:
+        self.app = app
+        self.limit = limit
+        self.steps: list[Step] = []
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def _tabs(self) -> TabbedContent | None:
+        try:
+            return self.app.screen.query_one("#panes", TabbedContent)
+        except Exception:  # another screen on top, or the app is not composed yet
+            return None
+
+    def pane_widget(self, pane_id: str) -> Widget | None:
+        tabs = self._tabs()
+        if tabs is None:
+            return None
+        try:
+            tab = tabs.get_pane(pane_id)
+        except Exception:
+            return None
+        return next(iter(tab.children), None)
+
+    def here(self) -> Place | None:
+        tabs = self._tabs()
+        if tabs is None or not tabs.active:
+            return None
+        pane = self.pane_widget(tabs.active)
+        state = pane.location() if isinstance(pane, Navigable) else None
+        focused = self.app.focused
+        ref = weakref.ref(focused) if focused is not None else (lambda: None)
+        return Place(tabs.active, state, ref)
+
+    def follow(self, go: Callable[[], object]) -> None:
+        """Run ``go`` (which moves the user somewhere) and remember where they came from."""
+        before = self.here()
+        go()
+        after = self.here()
+        if before is not None and after is not None and before != after:
+            self.steps.append(Step(before, after))
+            del self.steps[: -self.limit]
+        self.app.refresh_bindings()
+
+    def arrived_here(self) -> bool:
+        """True when the latest step led to exactly what is on screen now."""
+        return bool(self.steps) and self.steps[-1].went_to == self.here()
+
+    def back(self) -> bool:
+        if not self.steps:
+            return False
+        place = self.steps.pop().came_from
+        show_pane = getattr(self.app, "action_show_pane", None)
+        if show_pane is not None:
+            show_pane(place.pane)
+        pane = self.pane_widget(place.pane)
+        if isinstance(pane, Navigable) and place.state is not None:
+            pane.restore(place.state)
+        widget = place.focus()
+        if widget is not None and widget.is_attached and widget.focusable:
+            widget.focus()
+        self.app.refresh_bindings()
+        return True
