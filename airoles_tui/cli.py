@@ -63,9 +63,9 @@ def _extra_commands() -> list[Callable[..., None]]:
     Each module exposes ``register(subparsers, add_common)``; imports stay inside this
     function so that `--version` and `validate` load nothing they do not use.
     """
-    from . import cli_recommend
+    from . import cli_plan, cli_recommend
 
-    return [cli_recommend.register]
+    return [cli_recommend.register, cli_plan.register]
 
 
 def catalog_dir(args: argparse.Namespace) -> Path:
@@ -90,8 +90,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     status = EXIT_OK
     if args.files:
-        print("airoles-tui: checking plan files arrives with the org designer", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        from .planfile import check_plan_files
+
+        status = check_plan_files(args.files, catalog)
     else:
         print(f"{catalog_dir(args)}: ok ({len(catalog.roles)} roles, "
               f"{len(catalog.case_studies)} case studies, "

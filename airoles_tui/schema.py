@@ -21,7 +21,8 @@ TABLE = "table"  # a free-form table whose keys the caller checks
 
 _TYPE_NAMES = {
     STR: "a non-empty string", TEXT: "a string", ID: "an id (lower-case letters, digits, - or _)",
-    INT: "an integer", NUM: "a number", BOOL: "true or false", STRS: "a list of strings", IDS: "a list of ids",
+    INT: "an integer", NUM: "a number", BOOL: "true or false", STRS: "a list of strings",
+    IDS: "a list of ids",
     TABLE: "a table",
 }
 

@@ -1,0 +1,532 @@
+"""Plan files: TOML <-> OrgPlan, saved so that nothing a person typed is ever lost.
+
+A plan file is hand-editable TOML (``format_version = 1``). Reading validates everything and
+names file, line and field; it never writes. Writing is atomic (temp file in the same
+directory, fsync, rename, fsync the directory), so a crash leaves the old plan or the new
+one. A stamp (mtime, size, sha256) taken when a plan is opened or saved lets a second
+session see that the file changed under it instead of overwriting it blind. Unsaved edits
+live in a recovery copy under ``<plans-dir>/.recovery/``, in the same format.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import tomli_w
+
+from .catalog import Catalog
+from .orgplan import DEFAULT_MULTIPLIER, SENIORITY_POINTS, Growth, Hire, OrgPlan
+from .schema import INT, NUM, STR, TABLE, TEXT, Checker, F, Spec
+from .tomlsource import Problem, SourceError, TomlSource, tomllib
+
+FORMAT_VERSION = 1
+SUFFIX = ".toml"
+RECOVERY_DIR = ".recovery"
+
+PLAN: Spec = {
+    "name": F(STR), "company": F(TEXT, False), "product": F(TEXT, False),
+    "funding_usd": F(INT), "hire_budget": F(INT), "structure": F(TEXT, False),
+    "cost_multiplier": F(NUM, False),
+}
+HIRE: Spec = {
+    # role is any string, not an id: an unknown or misspelt role is flagged, not refused.
+    "role": F(STR), "order": F(INT, False), "title": F(TEXT, False), "seniority": F(STR, False),
+    "start": F(INT, False), "team": F(TEXT, False), "deliverable_90_days": F(TEXT, False),
+    "rationale": F(TEXT, False),
+}
+GROWTH: Spec = {
+    "target": F(INT, False), "structure": F(TEXT, False), "headcount": F(TABLE, False),
+    "changes": F(TEXT, False),
+}
+RECOVERY: Spec = {"source": F(TEXT), "source_sha256": F(TEXT, False), "source_size": F(INT, False)}
+DOCUMENT: Spec = {
+    "format_version": F(INT), "plan": F(PLAN), "hires": F(HIRE, False, many=True),
+    "growth": F(GROWTH, False), "recovery": F(RECOVERY, False),
+}
+
+
+class PlanError(SourceError):
+    """The file cannot be used as a plan; ``problems`` says why, line by line."""
+
+
+class PlanSaveError(Exception):
+    """The plan could not be written; the message says why in words a user can act on."""
+
+
+class PlanConflict(Exception):
+    """The file on disk is not the one this session opened (or it exists already)."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+# -- stamps ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a file looked like when we last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes, mtime_ns: int = 0) -> Stamp:
+        return cls(mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return Stamp.of_bytes(data, st.st_mtime_ns)
+
+
+def changed_on_disk(path: Path, expected: Stamp | None) -> str | None:
+    """Why ``path`` is not the file we expect, or None when it is.
+
+    ``expected`` None means we expect no file there (a new name). A touched file with the
+    same bytes is not a change: the hash decides when the quick check differs.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None if expected is None else "was deleted or moved since it was opened"
+    if expected is None:
+        return "already exists"
+    if st.st_mtime_ns == expected.mtime_ns and st.st_size == expected.size:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if hashlib.sha256(data).hexdigest() == expected.sha256:
+        return None
+    return "was changed on disk since it was opened (by another session or program)"
+
+
+# -- TOML <-> plan ---------------------------------------------------------------------------
+
+
+def plan_to_dict(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> dict[str, Any]:
+    head: dict[str, Any] = {
+        "name": plan.name, "company": plan.company, "product": plan.product,
+        "funding_usd": plan.funding_usd, "hire_budget": plan.hire_budget,
+        "structure": plan.structure,
+    }
+    if plan.cost_multiplier != DEFAULT_MULTIPLIER:
+        head["cost_multiplier"] = plan.cost_multiplier
+    hires = [
+        {"role": h.role, "order": n, "title": h.title, "seniority": h.seniority,
+         "start": h.start, "team": h.team, "deliverable_90_days": h.deliverable_90_days,
+         "rationale": h.rationale}
+        for n, h in enumerate(plan.hires, start=1)
+    ]
+    g = plan.growth
+    doc: dict[str, Any] = {"format_version": FORMAT_VERSION, "plan": head, "hires": hires,
+                           "growth": {"target": g.target, "structure": g.structure,
+                                      "changes": g.changes, "headcount": dict(g.headcount)}}
+    if recovery:
+        doc["recovery"] = recovery
+    return doc
+
+
+HEADER = "# airoles-tui org plan (format documented in the README: \"Plan files\")\n"
+
+
+def dumps(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> str:
+    doc = plan_to_dict(plan, recovery)
+    # tomli_w turns "\r\n" into "\n" inside multi-line strings; keep such text exact by
+    # writing every string on one line with escapes.
+    multiline = not _any_str(doc, lambda s: "\r" in s)
+    return HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
+
+
+def _any_str(value: Any, test) -> bool:
+    if isinstance(value, str):
+        return test(value)
+    if isinstance(value, dict):
+        return any(_any_str(k, test) or _any_str(v, test) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_any_str(v, test) for v in value)
+    return False
+
+
+def _check(source: TomlSource) -> list[Problem]:
+    data = source.data
+    checker = Checker(source)
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        checker.add(("format_version",),
+                    f"format_version {version} is newer than this airoles-tui understands "
+                    f"({FORMAT_VERSION}): upgrade airoles-tui to open it")
+        return checker.problems
+    if "plan" not in data and "format_version" not in data:
+        checker.add((), "not an airoles-tui plan: no format_version and no [plan] table")
+        return checker.problems
+    checker.record(data, DOCUMENT, ())
+    if isinstance(version, int) and not isinstance(version, bool) and version < 1:
+        checker.add(("format_version",), f"format_version must be {FORMAT_VERSION}")
+    plan = data.get("plan")
+    if isinstance(plan, dict):
+        for key in ("funding_usd", "hire_budget"):
+            v = plan.get(key)
+            if isinstance(v, int) and not isinstance(v, bool) and v < 0:
+                checker.add(("plan", key), f"plan.{key}: must not be negative")
+        m = plan.get("cost_multiplier")
+        if isinstance(m, (int, float)) and not isinstance(m, bool) and not 0 < m <= 10:
+            checker.add(("plan", "cost_multiplier"),
+                        "plan.cost_multiplier: must be above 0 and at most 10")
+    hires = data.get("hires")
+    if isinstance(hires, list):
+        for i, hire in enumerate(hires):
+            if not isinstance(hire, dict):
+                continue
+            s = hire.get("seniority")
+            if isinstance(s, str) and s not in SENIORITY_POINTS:
+                checker.add(("hires", i, "seniority"),
+                            f"hires[{i + 1}].seniority: {s!r} is not one of "
+                            + ", ".join(SENIORITY_POINTS))
+            start = hire.get("start")
+            if isinstance(start, int) and not isinstance(start, bool) and start < 1:
+                checker.add(("hires", i, "start"),
+                            f"hires[{i + 1}].start: months count from 1 (the first month)")
+    growth = data.get("growth")
+    if isinstance(growth, dict) and isinstance(growth.get("headcount"), dict):
+        for role, count in growth["headcount"].items():
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                checker.add(("growth", "headcount", role),
+                            f"growth.headcount.{role}: expected a whole number of people")
+    return checker.problems
+
+
+def _build(data: dict[str, Any]) -> OrgPlan:
+    head = data["plan"]
+    rows = sorted(enumerate(data.get("hires", [])),
+                  key=lambda p: (p[1].get("order", p[0] + 1), p[0]))
+    hires = [Hire(role=h["role"], title=h.get("title", ""),
+                  seniority=h.get("seniority", "mid"), start=h.get("start", 1),
+                  team=h.get("team", ""), deliverable_90_days=h.get("deliverable_90_days", ""),
+                  rationale=h.get("rationale", ""))
+             for _, h in rows]
+    g = data.get("growth", {})
+    growth = Growth(target=g.get("target", 50), structure=g.get("structure", ""),
+                    headcount=dict(g.get("headcount", {})), changes=g.get("changes", ""))
+    return OrgPlan(name=head["name"], company=head.get("company", ""),
+                   product=head.get("product", ""), funding_usd=head["funding_usd"],
+                   hire_budget=head["hire_budget"], structure=head.get("structure", ""),
+                   cost_multiplier=float(head.get("cost_multiplier", DEFAULT_MULTIPLIER)),
+                   hires=hires, growth=growth)
+
+
+def loads(text: str, display: str = "<plan>") -> OrgPlan:
+    """Parse plan text (tests, round trips); raises PlanError like ``load_plan``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError([Problem(display, f"invalid TOML: {exc}")]) from None
+    source = TomlSource(Path(display), display, text, data)
+    problems = _check(source)
+    if problems:
+        raise PlanError(problems)
+    return _build(data)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPlan:
+    plan: OrgPlan
+    path: Path
+    stamp: Stamp
+    recovery_source: Path | None = None  # for a recovery copy: the file it was editing
+    source_stamp: Stamp | None = None
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """Read and validate a plan file, or raise PlanError. Never writes to ``path``."""
+    try:
+        source = TomlSource.read(path)
+    except SourceError as exc:
+        raise PlanError(exc.problems) from None
+    problems = _check(source)
+    if problems:
+        raise PlanError(problems)
+    raw = source.text.encode("utf-8")
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    rec = source.data.get("recovery")
+    src = src_stamp = None
+    if rec and rec.get("source"):
+        src = Path(rec["source"])
+        if rec.get("source_sha256"):
+            src_stamp = Stamp(0, rec.get("source_size", -1), rec["source_sha256"])
+    return LoadedPlan(_build(source.data), path, Stamp.of_bytes(raw, mtime), src, src_stamp)
+
+
+def unknown_roles(plan: OrgPlan, catalog: Catalog) -> list[tuple[int, str]]:
+    return [(i, h.role) for i, h in enumerate(plan.hires) if catalog.role(h.role) is None]
+
+
+def catalog_problems(path: Path, plan: OrgPlan, catalog: Catalog) -> list[Problem]:
+    """What a good file still gets wrong against this catalog (roles and structures it names)."""
+    source_lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    hire_headers = [n + 1 for n, line in enumerate(source_lines)
+                    if line.strip().startswith("[[hires]]")]
+    out: list[Problem] = []
+    for i, role in unknown_roles(plan, catalog):
+        line = hire_headers[i] if i < len(hire_headers) else None
+        out.append(Problem(str(path), f"hires[{i + 1}].role: unknown role {role!r} "
+                                      "(see `airoles-tui validate` for the catalog's ids)", line))
+    known = {t.id for t in catalog.team_structures}
+    for where, value in (("plan.structure", plan.structure),
+                         ("growth.structure", plan.growth.structure)):
+        if value and value not in known:
+            out.append(Problem(str(path), f"{where}: unknown team structure {value!r} "
+                                          f"(one of {', '.join(sorted(known))})"))
+    for role in plan.growth.headcount:
+        if catalog.role(role) is None:
+            out.append(Problem(str(path), f"growth.headcount: unknown role {role!r}"))
+    return out
+
+
+def check_plan_files(paths: list[Path], catalog: Catalog, out: TextIO | None = None,
+                     err: TextIO | None = None) -> int:
+    """`airoles-tui validate FILE...`: 0 when every file is a good plan, 2 otherwise."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    status = 0
+    for path in paths:
+        try:
+            loaded = load_plan(path)
+        except PlanError as exc:
+            for problem in exc.problems:
+                print(problem, file=err)
+            status = 2
+            continue
+        problems = catalog_problems(path, loaded.plan, catalog)
+        for problem in problems:
+            print(problem, file=err)
+        if problems:
+            status = 2
+        else:
+            print(f"{path}: ok (plan {loaded.plan.name!r}, {len(loaded.plan.hires)} hires)",
+                  file=out)
+    return status
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _describe_os_error(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ENOSPC:
+        why = "the disk is full"
+    elif exc.errno == errno.EDQUOT:
+        why = "the disk quota is exceeded"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        why = "permission denied"
+    elif exc.errno == errno.EROFS:
+        why = "the file system is read-only"
+    elif exc.errno in (errno.ENOTDIR, errno.ENOENT):
+        why = "the folder does not exist or is not a folder"
+    else:
+        why = exc.strerror or str(exc)
+    return f"could not save {path}: {why}"
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> Stamp:
+    """Replace ``path`` with ``data`` so a reader sees the old bytes or the new, never a mix.
+
+    ``durable`` also survives a power cut (fsync file and directory); recovery copies skip it
+    because they only need to survive the process, and typing should not wait on the disk.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PlanSaveError(_describe_os_error(exc, path)) from exc
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists():
+            # Keep the file's permissions (a shared, group-writable plan stays so).
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise PlanSaveError(_describe_os_error(exc, path)) from exc
+    if durable:
+        try:
+            dfd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass  # some file systems refuse a directory fsync; the rename is done
+    return Stamp.of_bytes(data, path.stat().st_mtime_ns)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_plan(plan: OrgPlan, path: Path, expected: Stamp | None, *, force: bool = False) -> Stamp:
+    """Atomically write ``plan`` to ``path`` and return the new stamp.
+
+    Raises PlanConflict when the file on disk is not ``expected`` (None: no file) unless
+    ``force``; PlanSaveError when it cannot be written. Either way nothing was changed.
+    """
+    if not force:
+        reason = changed_on_disk(path, expected)
+        if reason:
+            raise PlanConflict(path, reason)
+    return write_atomic(path, dumps(plan).encode("utf-8"))
+
+
+# -- recovery copies -------------------------------------------------------------------------
+
+
+def recovery_dir(plans_dir: Path) -> Path:
+    return plans_dir / RECOVERY_DIR
+
+
+def session_recovery_path(plans_dir: Path) -> Path:
+    """This process's recovery copy: one per session, so two sessions never clobber each other."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    return recovery_dir(plans_dir) / f"session-{stamp}-{os.getpid()}.toml"
+
+
+def write_recovery(plan: OrgPlan, path: Path, source: Path | None, source_stamp: Stamp | None,
+                   *, durable: bool = False) -> None:
+    info: dict[str, Any] = {"source": str(source.absolute()) if source else ""}
+    if source_stamp is not None:
+        info["source_sha256"] = source_stamp.sha256
+        info["source_size"] = source_stamp.size
+    write_atomic(path, dumps(plan, info).encode("utf-8"), durable=durable)
+
+
+def discard_recovery(path: Path | None) -> None:
+    if path is None:
+        return
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+_SESSION_RE = re.compile(r"^session-[0-9T]+-(\d+)\.toml$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """A plan file as listed for opening: its name, when it changed, or why it can't be read."""
+
+    path: Path
+    name: str
+    modified: float
+    problem: str = ""
+    source: str = ""  # recovery copies: the file being edited, "" if never saved
+
+
+def pending_recoveries(plans_dir: Path) -> list[PlanEntry]:
+    """Recovery copies left by sessions that are gone, newest first."""
+    folder = recovery_dir(plans_dir)
+    out = []
+    for entry in _entries(folder):
+        m = _SESSION_RE.match(entry.path.name)
+        if m and _alive(int(m.group(1))):
+            continue
+        out.append(entry)
+    return out
+
+
+def list_plans(plans_dir: Path) -> list[PlanEntry]:
+    """The plans in a folder, newest first; unreadable ones listed with their problem."""
+    return _entries(plans_dir)
+
+
+def _entries(folder: Path) -> list[PlanEntry]:
+    try:
+        files = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
+                 and p.is_file()]
+    except OSError:
+        return []
+    out = []
+    for path in files:
+        try:
+            modified = path.stat().st_mtime
+        except OSError:
+            continue
+        try:
+            loaded = load_plan(path)
+            src = str(loaded.recovery_source) if loaded.recovery_source else ""
+            out.append(PlanEntry(path, loaded.plan.name, modified, source=src))
+        except PlanError as exc:
+            out.append(PlanEntry(path, path.stem, modified, problem=str(exc.problems[0])))
+    return sorted(out, key=lambda e: (-e.modified, e.path.name))
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def file_name_for(name: str) -> str:
+    """A suggested file name for a plan name: ``Series B legal`` -> ``series-b-legal.toml``."""
+    stem = _UNSAFE.sub("-", name.strip().lower()).strip("-.") or "plan"
+    return stem[:60] + SUFFIX
+
+
+def check_file_name(name: str) -> str | None:
+    """Why ``name`` can't be a plan file name in the plans folder, or None."""
+    name = name.strip()
+    if not name:
+        return "type a file name"
+    if "/" in name or "\\" in name or "\0" in name:
+        return "a name, not a path: plans are saved in the plans folder"
+    if name.startswith("."):
+        return "names starting with '.' are hidden"
+    return None
+
+
+def plan_path(plans_dir: Path, name: str) -> Path:
+    name = name.strip()
+    return plans_dir / (name if name.endswith(SUFFIX) else name + SUFFIX)
