@@ -20,6 +20,7 @@ from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
 from .paychart import PayChartScreen
 from .roles import RolesPane
+from .size_notice import SizeNotice
 from .theme import remember, starting_theme
 
 
@@ -73,7 +74,11 @@ class AiRolesApp(App[int]):
             for n, pane in enumerate(PANES, start=1):
                 with TabPane(f"{n} {pane.title}", id=pane.id):
                     yield pane.make(self.catalog)
+        yield SizeNotice()
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(SizeNotice).fit(event.size)
 
     def action_show_pane(self, pane_id: str) -> None:
         tabs = self.query_one("#panes", TabbedContent)
