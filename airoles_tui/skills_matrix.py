@@ -27,7 +27,9 @@ MAX_NAME = 60
 FORMAT = "airoles-tui/skills-matrix"
 VERSION = 1
 RULE = ("Proposed: 3 if the skill is in the role's core skills, 2 if in its key skills, "
-        "1 if among its tools or half its words match, else 0.")
+        "1 if among its tools or half its words match, else 0. * marks a score you changed.")
+WHY = {3: "in its core skills", 2: "in its key skills",
+       1: "among its tools, or half the words match", 0: "not among its listed skills"}
 
 # Words that say how much, not what: "strong Python" is the skill "Python".
 _FILLER = frozenset("""a an and the of in on for with to at by or from as strong basic good
@@ -133,6 +135,10 @@ class Matrix:
     def empty(cls, catalog: Catalog) -> Matrix:
         return cls(tuple(r.id for r in matrix_roles(catalog)))
 
+    def copy(self) -> Matrix:
+        return Matrix(self.roles, [SkillRow(r.name, dict(r.scores), dict(r.proposed))
+                                   for r in self.rows])
+
     def add_skill(self, catalog: Catalog, name: str) -> SkillRow:
         name = clean_name(name)
         if len(self.rows) >= MAX_SKILLS:
@@ -162,14 +168,13 @@ class Matrix:
         return sum(r.scores[role_id] for r in self.rows)
 
     def ranking(self) -> list[Ranked]:
-        """Columns by their sum, highest first; equal sums keep column order, flagged tied."""
+        """Columns by their sum, highest first. Equal sums share a rank (1, 2=, 2=, 4) and
+        keep column order."""
         totals = {rid: self.total(rid) for rid in self.roles}
         order = sorted(self.roles, key=lambda rid: totals[rid], reverse=True)
-        counts: dict[int, int] = {}
-        for t in totals.values():
-            counts[t] = counts.get(t, 0) + 1
-        return [Ranked(rid, totals[rid], n, counts[totals[rid]] > 1)
-                for n, rid in enumerate(order, start=1)]
+        values = list(totals.values())
+        return [Ranked(rid, totals[rid], 1 + sum(v > totals[rid] for v in values),
+                       values.count(totals[rid]) > 1) for rid in order]
 
 
 def clean_name(name: str) -> str:

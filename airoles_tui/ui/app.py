@@ -19,6 +19,7 @@ from .help import HelpScreen, binding_rows
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
 from .paychart import PayChartScreen
+from .recommend import RecommendPane
 from .roles import RolesPane
 from .size_notice import SizeNotice
 from .theme import remember, starting_theme
@@ -35,13 +36,14 @@ class Pane:
 PANES: list[Pane] = [
     Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
     Pane("cases", "Case studies", lambda c: CasesPane(c, id="cases-pane")),
+    Pane("recommender", "Recommender", lambda c: RecommendPane(c, id="recommend-pane")),
 ]
 
 
 class AiRolesApp(App[int]):
     TITLE = "airoles-tui"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
-                str(styles_dir() / "cases.tcss")]
+                str(styles_dir() / "cases.tcss"), str(styles_dir() / "recommend.tcss")]
     COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands}
     ENABLE_COMMAND_PALETTE = True
 

@@ -69,9 +69,12 @@ def test_column_sums_rank_the_roles_and_flag_ties(catalog):
     m.set(0, "ml-engineer", 1)
     ranking = m.ranking()
     assert [(r.role, r.total, r.rank, r.tied) for r in ranking[:4]] == [
-        ("data-engineer", 3, 1, True), ("data-scientist", 3, 2, True),  # column order on ties
-        ("ml-engineer", 1, 3, True), ("prompt-engineer", 1, 4, True)]
-    assert ranking[4].total == 0
+        ("data-engineer", 3, 1, True), ("data-scientist", 3, 1, True),  # column order on ties
+        ("ml-engineer", 1, 3, True), ("prompt-engineer", 1, 3, True)]
+    assert (ranking[4].total, ranking[4].rank) == (0, 5)
+    m.set(1, "ml-engineer", 3)
+    assert [(r.role, r.rank, r.tied) for r in m.ranking()[:2]] == [
+        ("ml-engineer", 1, False), ("data-engineer", 2, True)]
 
 
 def test_at_most_ten_distinct_skills(catalog):
