@@ -23,10 +23,6 @@ class PlanDocument:
     dirty: bool = False
     _undo: list[tuple[str, OrgPlan, int]] = field(default_factory=list)
 
-    @property
-    def display_name(self) -> str:
-        return self.path.name if self.path else "not saved yet"
-
     # -- undo ----------------------------------------------------------------------------
 
     def checkpoint(self, label: str, selected: int) -> None:

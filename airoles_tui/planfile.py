@@ -91,7 +91,7 @@ def file_stamp(path: Path) -> Stamp | None:
     try:
         st = path.stat()
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return Stamp.of_bytes(data, st.st_mtime_ns)
 
@@ -104,7 +104,7 @@ def changed_on_disk(path: Path, expected: Stamp | None) -> str | None:
     """
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None if expected is None else "was deleted or moved since it was opened"
     if expected is None:
         return "already exists"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,9 @@ from ..paths import styles_dir
 from .cases import CasesPane
 from .comparison import ComparisonScreen
 from .help import HelpScreen, binding_rows
+from .lifecycle import Lifecycle
 from .navigation import Navigator
+from .org import OrgPane, PlanCommands
 from .palette import AppCommands, DocumentCommands, RoleCommands
 from .paychart import PayChartScreen
 from .recommend import RecommendPane
@@ -37,14 +40,16 @@ PANES: list[Pane] = [
     Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
     Pane("cases", "Case studies", lambda c: CasesPane(c, id="cases-pane")),
     Pane("recommender", "Recommender", lambda c: RecommendPane(c, id="recommend-pane")),
+    Pane("org", "Org designer", lambda c: OrgPane(c, id="org-pane")),
 ]
 
 
 class AiRolesApp(App[int]):
     TITLE = "airoles-tui"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
-                str(styles_dir() / "cases.tcss"), str(styles_dir() / "recommend.tcss")]
-    COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands}
+                str(styles_dir() / "cases.tcss"), str(styles_dir() / "recommend.tcss"),
+                str(styles_dir() / "org.tcss")]
+    COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands, PlanCommands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -60,13 +65,37 @@ class AiRolesApp(App[int]):
     ]
 
     def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, plans_dir: Path | None = None,
+                 initial_plan: object | None = None) -> None:
         super().__init__()
+        self.plans_dir = plans_dir  # None: the user's data dir (paths.default_plans_dir)
+        self.initial_plan = initial_plan  # a planfile.LoadedPlan from `airoles-tui open FILE`
         if theme:
             self.set_reactive(App.theme, theme)  # before the first frame, without saving it
         self.catalog = catalog
         self.start_pane = start_pane
         self.navigator = Navigator(self)
+
+    def on_mount(self) -> None:
+        if not self.is_headless:  # SIGHUP, SIGTERM or a vanished terminal: save, then exit
+            Lifecycle(self, self.save_unsaved).install()
+
+    def _org_pane(self) -> OrgPane | None:
+        panes = self.screen_stack[0].query(OrgPane) if self.screen_stack else []
+        return next(iter(panes), None)
+
+    def save_unsaved(self) -> None:
+        """Put unsaved work somewhere safe now (the process may be about to end)."""
+        org = self._org_pane()
+        if org is not None:
+            org.save_recovery(durable=True)
+
+    async def action_quit(self) -> None:
+        org = self._org_pane()
+        if org is None:
+            self.exit()
+        else:
+            org.request_quit()  # asks first when the plan has unsaved changes
 
     def watch_theme(self, name: str) -> None:
         remember(self, name)  # chosen from the palette: start with it next time
@@ -144,6 +173,9 @@ class AiRolesApp(App[int]):
 
 
 def run_app(args: argparse.Namespace, catalog: Catalog) -> int:
-    app = AiRolesApp(catalog, theme=starting_theme(args.theme))
+    initial = getattr(args, "initial_plan", None)
+    app = AiRolesApp(catalog, theme=starting_theme(args.theme),
+                     plans_dir=getattr(args, "plans_dir", None), initial_plan=initial,
+                     start_pane="org" if initial is not None else "roles")
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

@@ -116,9 +116,10 @@ class OrgPane(Vertical):
         structure_name = (structure.name.split(" (")[0] if structure
                           else (plan.structure or "no structure chosen"))
         state = "unsaved changes" if self.doc.dirty else "saved"
+        where = f" ({self.doc.path.name})" if self.doc.path else ""
         if self.doc.path is None and not self.doc.dirty:
             state = "not saved yet"
-        head = (f"{plan.name} · {structure_name} · {state} ({self.doc.display_name})\n"
+        head = (f"{plan.name} · {structure_name} · {state}{where}\n"
                 f"{money(plan.funding_usd)} raised · {plan.company or '(company)'} · "
                 f"{plan.product or '(product)'}")
         self.query_one("#org-header", Static).update(literal(head))

@@ -117,6 +117,7 @@ class HireEditor(VerticalScroll):
     def show(self, hire: Hire | None, cost: HireCost | None) -> None:
         """Load a hire into the fields without posting a single change."""
         self.disabled = hire is None
+        self.set_class(hire is None, "-empty")
         hire = hire or Hire(role=self._role_ids[0] if self._role_ids else "")
         role = self.query_one("#hire-role", Select)
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
@@ -145,7 +146,8 @@ class HireEditor(VerticalScroll):
     def show_cost(self, cost: HireCost | None) -> None:
         out = self.query_one("#hire-cost", Static)
         if cost is None:
-            out.update("")
+            out.update(literal("No hire selected. In the list, a adds the first hire and "
+                               "ctrl+o opens a saved plan or the worked example."))
         elif cost.role is None:
             out.update(literal("Cost: unknown role, counted as $0"))
         elif cost.role.compensation is None:

@@ -1,0 +1,129 @@
+"""A dropped connection mid-edit loses nothing: the installed app in a real pty.
+
+Edit a plan, hang up (SIGHUP) or terminate (SIGTERM) before the autosave timer could run,
+relaunch, restore, save, and find every edit in the file. With SIGHUP ignored (nohup) and
+the terminal gone, the app must notice and leave the same way instead of spinning.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+
+import pytest
+
+from airoles_tui.paths import example_plans_dir
+from airoles_tui.planfile import load_plan
+
+from .ptyterm import PtyTerm
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Lead [/] 法律 [link=x]"
+NAME = "Renamed [bold]plan"
+
+
+def setup(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "legal.toml"
+    plan.write_bytes((example_plans_dir() / "series-b-legal.toml").read_bytes())
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    return plans, plan, env
+
+
+def edit(term: PtyTerm) -> None:
+    """Edits a user makes, each one waited for on screen (focus moves take a frame)."""
+    term.wait_for("Series B legal review")
+    term.wait_for("saved (legal.toml)")
+    term.press("d")  # delete the first hire (the data engineer)
+    term.wait_for("Deleted hire 1")
+    term.press("enter")
+    term.wait_for("esc Back to list")  # in the form, on the role
+    for key in ("tab", "tab", "ctrl-u"):  # the new first hire's title, emptied
+        term.press(key)
+        term.settle()
+    term.type(TITLE)
+    term.wait_for("Lead [/]")
+    term.press("esc")
+    term.wait_for("⏎ Edit")  # back on the list
+    term.press("down")
+    term.settle()
+    term.press("]")  # hire 2 one later
+    term.settle()
+    term.press("e")
+    term.wait_for("Plan (changes apply as you type")
+    term.settle()
+    term.press("ctrl-u")
+    term.type(NAME)
+    term.wait_for(f"{NAME} · Hub-and-Spoke")
+    term.press("esc")
+    term.wait_for("unsaved changes")
+
+
+def check_saved(plan_path, original) -> None:
+    plan = load_plan(plan_path).plan
+    assert plan.name == NAME
+    roles = [h.role for h in original.hires][1:]
+    roles[1], roles[2] = roles[2], roles[1]
+    assert [h.role for h in plan.hires] == roles
+    assert plan.hires[0].title == TITLE
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_signal_writes_recovery_and_next_launch_restores(airoles_bin, tmp_path, sig):
+    plans, plan_path, env = setup(tmp_path)
+    original = load_plan(plan_path).plan
+    with PtyTerm([airoles_bin, "--plans-dir", str(plans), "open", str(plan_path)],
+                 env=env) as term:
+        edit(term)
+        term.kill(sig)  # at once: the half-second autosave may not have run yet
+        assert term.wait_exit() == 128 + sig
+    copies = list((plans / ".recovery").glob("*.toml"))
+    assert len(copies) == 1
+    assert load_plan(plan_path).plan == original  # the file itself was not touched
+
+    with PtyTerm([airoles_bin, "--plans-dir", str(plans)], env=env) as term:
+        term.wait_for("Restore unsaved plan")
+        screen = term.wait_for("legal.toml")
+        assert NAME in screen
+        term.press("r")
+        term.wait_for(f"{NAME} · Hub-and-Spoke · unsaved changes (legal.toml)")
+        term.press("ctrl-s")
+        term.wait_for("saved (legal.toml)")
+        term.press("q")
+        assert term.wait_exit() == 0
+    check_saved(plan_path, original)
+    assert list((plans / ".recovery").glob("*.toml")) == []
+
+
+def test_hangup_with_sighup_ignored_exits_instead_of_spinning(airoles_bin, tmp_path):
+    plans, plan_path, env = setup(tmp_path)
+    # Like `nohup airoles-tui ...`: SIGHUP ignored, inherited through exec.
+    launcher = ("import os, signal, sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
+                "os.execv(sys.argv[1], sys.argv[1:])")
+    term = PtyTerm([sys.executable, "-c", launcher, airoles_bin, "--plans-dir", str(plans),
+                    "open", str(plan_path)], env=env)
+    try:
+        edit(term)
+        os.close(term.fd)  # the terminal vanishes; no signal arrives
+        deadline = time.monotonic() + 20
+        status = None
+        while time.monotonic() < deadline:
+            pid, raw = os.waitpid(term.pid, os.WNOHANG)
+            if pid:
+                status = os.waitstatus_to_exitcode(raw)
+                break
+            time.sleep(0.1)
+        term.status = status
+        assert status is not None, "the app kept running after its terminal was gone"
+    finally:
+        if term.status is None:
+            os.kill(term.pid, signal.SIGKILL)
+            os.waitpid(term.pid, 0)
+    copies = list((plans / ".recovery").glob("*.toml"))
+    assert len(copies) == 1
+    recovered = load_plan(copies[0]).plan
+    assert recovered.name == NAME and recovered.hires[0].title == TITLE

@@ -1,0 +1,48 @@
+"""How the Org designer looks at 80x24 with the worked example: list, form, analysis, dialog."""
+
+from __future__ import annotations
+
+from airoles_tui.paths import example_plans_dir
+from airoles_tui.planfile import load_plan
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.org import OrgPane
+
+SIZE = (80, 24)
+
+
+def example_app(catalog, tmp_path) -> AiRolesApp:
+    loaded = load_plan(example_plans_dir() / "series-b-legal.toml")
+    return AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org")
+
+
+async def loaded(pilot) -> None:
+    pane = pilot.app.query_one(OrgPane)
+    for _ in range(100):
+        if pane.selected == 0 and pilot.app.query_one("#panes").active == "org":
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def test_designer_with_the_example(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded)
+
+
+def test_editing_a_hire(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["down", "down", "enter", "tab", "tab", "tab", "tab", "tab"])
+
+
+def test_analysis(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["v"])
+
+
+def test_unsaved_changes_question(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["d", "q"])
+
+
+def test_blank_designer(snap_compare, catalog, tmp_path):
+    assert snap_compare(AiRolesApp(catalog, plans_dir=tmp_path), terminal_size=SIZE,
+                        press=["4"])
