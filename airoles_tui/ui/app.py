@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
 from ..paths import styles_dir
@@ -110,6 +111,18 @@ class AiRolesApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SizeNotice).fit(event.size)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: keys that left for the old focus before a field took it land in it.
+
+        Textual routes each key to the widget focused when the key is read, so "/air" in one
+        read (a fast typist over SSH) sends "air" to the list, not to the filter `/` opens.
+        Such keys bubble back up here unused; an Input focused now is where they belong.
+        """
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            focused.insert_text_at_cursor(event.character)
+            event.stop()
 
     def action_show_pane(self, pane_id: str) -> None:
         tabs = self.query_one("#panes", TabbedContent)
