@@ -58,15 +58,18 @@ class MatrixGrid(DataTable):
     """The grid. Its bindings are checked before the app's, so digits set scores here."""
 
     BINDINGS = [
-        Binding("0", "set_score(0)", "Score", key_display="0-3", id="matrix.set-0"),
+        Binding("0", "set_score(0)", "Score", key_display="0-3+-", id="matrix.set-0"),
         *[Binding(str(n), f"set_score({n})", f"Score {n}", show=False, id=f"matrix.set-{n}")
           for n in range(1, MAX_SCORE + 1)],
-        Binding("plus,equals_sign", "bump(1)", "Raise", key_display="+", id="matrix.up"),
-        Binding("minus", "bump(-1)", "Lower", key_display="-", id="matrix.down"),
+        Binding("plus,equals_sign", "bump(1)", "Raise the score", key_display="+", show=False,
+                id="matrix.up"),
+        Binding("minus", "bump(-1)", "Lower the score", key_display="-", show=False,
+                id="matrix.down"),
         Binding("4,5,6,7,8,9", "refuse_digit", "Scores are 0-3", show=False,
                 id="matrix.refuse"),
-        Binding("r", "reset_row", "Reset row", id="matrix.reset"),
-        Binding("x,delete", "remove_row", "Remove skill", key_display="x", id="matrix.remove"),
+        Binding("r", "reset_row", "Reset the row to the proposal", show=False,
+                id="matrix.reset"),
+        Binding("x,delete", "remove_row", "Remove", key_display="x", id="matrix.remove"),
         Binding("j", "cursor_down", "Down", show=False, id="matrix.j"),
         Binding("k", "cursor_up", "Up", show=False, id="matrix.k"),
         Binding("h", "cursor_left", "Left", show=False, id="matrix.h"),

@@ -1,0 +1,363 @@
+"""Pilot tests of the Recommender pane and the skills-matrix screen, plus their snapshots."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from textual.widgets import Input, OptionList, Static
+
+from airoles_tui.skills_matrix import load, save
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.recommend import ChoiceList, RecommendPane
+from airoles_tui.ui.roles import RolesPane
+from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen, recovery_path
+
+
+def text_of(prompt) -> str:
+    if hasattr(prompt, "plain"):
+        return prompt.plain
+    console = Console(width=70, no_color=True, record=True, file=open("/dev/null", "w"))
+    console.print(prompt)
+    return console.export_text()
+
+
+def results(app) -> dict[str, str]:
+    """Option id -> its text, for the options that can be chosen."""
+    options = app.query_one("#rec-results", OptionList).options
+    return {o.id: text_of(o.prompt) for o in options if o.id}
+
+
+def static_text(app, selector: str) -> str:
+    return app.screen.query_one(selector, Static).visual.plain
+
+
+async def open_pane(pilot):
+    await pilot.press("3")
+    await pilot.pause()
+    return pilot.app.query_one(RecommendPane)
+
+
+async def test_opens_on_the_first_background_with_its_answer(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        assert app.focused is app.query_one("#rec-background", ChoiceList)
+        assert [s.role for s in pane.result.top] == [
+            "ml-engineer", "mlops-engineer", "research-engineer"]
+        got = results(app)
+        assert list(got)[:3] == ["top:ml-engineer", "top:mlops-engineer", "top:research-engineer"]
+        assert "Your SWE skills transfer directly — learn ML fundamentals" in got["top:ml-engineer"]
+        assert "Type your years (y)" in got["years"]
+        assert "From Software Engineering to ML Engineer" in got["pathway:swe-to-mle"]
+        options = app.query_one("#rec-background", ChoiceList).options
+        assert [text_of(o.prompt) for o in options] == [
+            "(*) Software engineering", "( ) Data analytics", "( ) Academia / research",
+            "( ) Non-technical"]
+
+
+async def test_the_form_reproduces_the_articles_third_example(catalog):
+    """Marketing analyst: data_analytics, interests ["product", "data"], 7 years."""
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        await pilot.press("down")                       # Data analytics: chosen on the move
+        await pilot.press("tab", "down", "down", "down", "space")  # Product
+        await pilot.press("up", "space")                 # then Data
+        await pilot.press("tab", *"7")
+        await pilot.pause()
+        assert pane.background == "data_analytics"
+        assert pane.interests == ["product", "data"]
+        assert pane.years == 7
+        assert [(s.role, s.reason) for s in pane.result.top] == [
+            ("data-scientist", "Natural progression — add Python + statistics depth"),
+            ("ai-product-manager", "Your domain + analytics skill is the PM foundation"),
+            ("data-engineer", "Focus on the infrastructure side of the data stack"),
+        ]
+        ticks = [text_of(o.prompt) for o in app.query_one("#rec-interests", ChoiceList).options]
+        assert ticks == ["[ ] Research", "[ ] Deployment", "[x] Data", "[x] Product",
+                         "[ ] Safety", "[ ] Client-facing"]
+        got = results(app)
+        # Pay: the senior band (6-9 years) is the third quarter of $120K-$250K.
+        assert "2026 pay $120K–$250K; senior: $185K–$218K" in " ".join(
+            got["top:data-scientist"].split())
+        scored = " ".join(got["all:data-scientist"].split())
+        assert "5 points, tied with AI Product Manager, Data Engineer" in scored
+        assert "+3 Natural progression" in scored and "+2 Matches your interest in data" in scored
+        assert "4.  Prompt Engineer: 2 points" in got["all:prompt-engineer"]
+        assert "7 years: senior band (6–9 years)" in got["years"]
+        assert "Assumption (ours, not the article's)" in " ".join(got["years"].split())
+        assert static_text(app, "#rec-years-status") == "senior band (6–9 years)"
+
+
+async def test_unticking_and_the_tie_at_the_cut(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        await pilot.press("down", "down")                # Academia / research
+        await pilot.press("tab", "down", "space", "down", "down", "down", "down", "space")
+        assert pane.interests == ["deployment", "client_facing"]
+        notes = [text_of(o.prompt) for o in app.query_one("#rec-results", OptionList).options
+                 if o.disabled]
+        assert any(n.startswith("Tie at the cut: AI Safety Researcher scored 3 like Applied "
+                                "Scientist") for n in notes)
+        assert "- beyond the article's top 3 -" in notes
+        await pilot.press("up", "up", "up", "up", "space")   # untick Deployment
+        assert pane.interests == ["client_facing"]
+        assert [s.role for s in pane.result.top] == [
+            "ai-research-scientist", "applied-scientist", "ai-safety-researcher"]
+
+
+async def test_years_refuses_anything_but_a_whole_number_with_a_reason(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        await pilot.press("y")
+        years = app.query_one("#rec-years", Input)
+        assert app.focused is years
+        for typed, why in [("5.5", "Refused: '5.5' is not a whole number of years"),
+                           ("-3", "Refused: years cannot be negative"),
+                           ("51", "Refused: 51 is more than 50 years"),
+                           ("five", "Refused: 'five' is not a whole number of years")]:
+            years.value = ""
+            await pilot.press(*typed)
+            await pilot.pause()
+            assert static_text(app, "#rec-years-status") == why
+            assert pane.years is None and years.has_class("-invalid")
+            assert "Type your years" in results(app)["years"]
+        years.value = ""
+        await pilot.press("1", "2")
+        assert pane.years == 12 and not years.has_class("-invalid")
+        assert static_text(app, "#rec-years-status") == "staff+ band (10+ years)"
+        await pilot.press("enter")
+        assert app.focused is app.query_one("#rec-results", OptionList)
+
+
+async def test_digits_typed_in_years_do_not_switch_panes(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        await pilot.press("y", "1", "2")
+        assert app.query_one("#panes").active == "recommender"
+        assert pane.years == 12
+
+
+async def test_enter_on_a_recommended_role_opens_its_card(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot)
+        await pilot.press("tab", "tab", "tab")
+        results_list = app.query_one("#rec-results", OptionList)
+        assert app.focused is results_list
+        assert results_list.highlighted_option.id == "top:ml-engineer"
+        await pilot.press("down", "enter")           # the second of the article's answer
+        await pilot.pause()
+        assert app.query_one("#panes").active == "roles"
+        assert app.query_one(RolesPane).current_role.id == "mlops-engineer"
+
+
+async def test_markup_in_a_custom_catalog_is_shown_as_typed(catalog):
+    import dataclasses
+
+    rules = catalog.recommender
+    odd = dataclasses.replace(rules.backgrounds[0], label="[bold]Soft[/]ware",
+                              roles=((rules.backgrounds[0].roles[0][0], "reason [/x] here"),
+                                     *rules.backgrounds[0].roles[1:]))
+    custom = dataclasses.replace(catalog, recommender=dataclasses.replace(
+        rules, backgrounds=(odd, *rules.backgrounds[1:])), _role_index={})
+    app = AiRolesApp(custom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot)
+        assert "reason [/x] here" in results(app)["top:ml-engineer"]
+        labels = [text_of(o.prompt) for o in app.query_one("#rec-background").options]
+        assert labels[0] == "(*) [bold]Soft[/]ware"
+
+
+async def test_small_terminal_does_not_crash(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = await open_pane(pilot)
+        await pilot.press("down", "tab", "space", "y", "4", "enter", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, SkillsMatrixScreen)
+        await pilot.press(*"Python", "enter", "escape", "0")   # the first role's column
+        assert pane.matrix.rows[0].scores["ai-research-scientist"] == 0
+
+
+# -- the skills matrix ------------------------------------------------------------------------
+
+async def open_matrix(pilot):
+    pane = await open_pane(pilot)
+    await pilot.press("m")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SkillsMatrixScreen)
+    return pane
+
+
+async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        screen = app.screen
+        assert app.focused is screen.query_one("#mx-add", Input)
+        await pilot.press(*"Python", "enter", *"SQL", "enter")
+        matrix = pane.matrix
+        assert [r.name for r in matrix.rows] == ["Python", "SQL"]
+        assert matrix.rows[0].scores["ml-engineer"] == 3  # core skill of the ML Engineer
+        await pilot.press("escape")
+        grid = screen.query_one(MatrixGrid)
+        assert app.focused is grid
+        # The cursor is on SQL; move to its ML Engineer column (4th role).
+        grid.move_cursor(row=1, column=4)
+        await pilot.press("3")                        # a pane digit: here it sets the score
+        assert app.query_one("#panes").active == "recommender"
+        assert matrix.rows[1].scores["ml-engineer"] == 3
+        await pilot.press("minus", "minus")
+        assert matrix.rows[1].scores["ml-engineer"] == 1
+        await pilot.press("4")                        # refused: scores stop at 3
+        assert matrix.rows[1].scores["ml-engineer"] == 1
+        assert "Scores go from 0" in static_text(app, "#mx-cell")
+        await pilot.press("plus")
+        assert matrix.rows[1].scores["ml-engineer"] == 2
+        assert "you changed it; proposed 2" not in static_text(app, "#mx-cell")
+        await pilot.press("minus")
+        assert "SQL x ML Engineer: 1 (you changed it; proposed 2: in its key skills)" == \
+            static_text(app, "#mx-cell")
+        assert grid.get_cell_at((1, 4)).plain.strip() == "1*"
+        assert grid.get_cell_at((2, 4)).plain.strip() == "4"       # the Sum row
+        assert static_text(app, "#mx-rank").startswith("Ranking: 1= DE 5  1= DS 5  3. MLE 4  4= ARS 2")
+        await pilot.press("r")
+        assert matrix.rows[1].scores == matrix.rows[1].proposed
+        await pilot.press("x")
+        assert [r.name for r in matrix.rows] == ["Python"]
+
+
+async def test_matrix_survives_closing_and_the_sum_row_is_not_editable(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        await pilot.press(*"Writing", "enter", "escape", "down", "2")
+        assert "Sum row adds up" in static_text(app, "#mx-cell")
+        await pilot.press("escape")
+        assert isinstance(app.screen, SkillsMatrixScreen) is False
+        await pilot.press("m")
+        assert [r.name for r in app.screen.matrix.rows] == ["Writing"]
+        assert app.screen.matrix is pane.matrix
+
+
+async def test_matrix_at_most_ten_skills_and_brackets_are_text(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        for n in range(10):
+            await pilot.press(*f"[/s{n}]", "enter")
+        assert len(pane.matrix.rows) == 10
+        assert app.focused is app.screen.query_one(MatrixGrid)
+        await pilot.press("a", *"eleven", "enter")
+        assert len(pane.matrix.rows) == 10
+        assert static_text(app, "#mx-cell") == "The exercise asks for at most 10 skills."
+
+
+async def test_matrix_saves_and_reopens_through_the_path_dialog(catalog, tmp_path):
+    app = AiRolesApp(catalog)
+    target = tmp_path / "mine.toml"
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        await pilot.press(*"Python", "enter", "escape", "0", "s")
+        assert isinstance(app.screen, PathScreen)
+        field = app.screen.query_one(Input)
+        assert field.value.endswith("airoles-tui/matrices/skills-matrix.toml")
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SkillsMatrixScreen)
+        assert pane.matrix_path == target
+        saved = load(target, catalog)
+        assert saved.rows[0].scores["ai-research-scientist"] == 0
+        assert "mine.toml" in static_text(app, "#mx-title")
+        # Change the file behind the app's back, then open it.
+        saved.rows[0].scores["ai-research-scientist"] = 3
+        save(saved, target)
+        await pilot.press("o")
+        assert app.screen.query_one(Input).value == str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.matrix.rows[0].scores["ai-research-scientist"] == 3
+        assert app.screen.matrix is pane.matrix
+
+
+async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalog, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = "airoles-tui/skills-matrix"\nversion = 9\nroles = []\n')
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        await pilot.press(*"SQL", "enter", "escape", "o")
+        app.screen.query_one(Input).value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        assert static_text(app, "#path-error") == \
+            f"{bad}:2: version: this app reads version 1, the file is version 9"
+        await pilot.press("escape")
+        assert [r.name for r in pane.matrix.rows] == ["SQL"]
+
+
+async def test_saving_over_another_file_asks_first(catalog, tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text("keep me")
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_matrix(pilot)
+        await pilot.press(*"SQL", "enter", "escape", "s")
+        app.screen.query_one(Input).value = str(other)
+        await pilot.press("enter")
+        assert "exists: press enter again" in static_text(app, "#path-error")
+        assert other.read_text() == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load(other, catalog).rows[0].name == "SQL"
+
+
+async def test_last_sessions_matrix_comes_back(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_matrix(pilot)
+        await pilot.press(*"Kubernetes", "enter")
+        await app.workers.wait_for_complete()
+    assert load(recovery_path(), catalog).rows[0].name == "Kubernetes"
+    again = AiRolesApp(catalog)
+    async with again.run_test(size=(80, 24)) as pilot:
+        pane = await open_matrix(pilot)
+        assert [r.name for r in pane.matrix.rows] == ["Kubernetes"]
+
+
+# -- how it looks -------------------------------------------------------------------------------
+
+def test_snapshot_form_with_results(snap_compare, catalog):
+    # Software engineering, deployment + client-facing, 5 years: the article's first example.
+    keys = ["3", "tab", "down", "space", "down", "down", "down", "down", "space", "y", "5",
+            "enter"]
+    assert snap_compare(AiRolesApp(catalog), terminal_size=(80, 24), press=keys)
+
+
+def test_snapshot_matrix(snap_compare, catalog):
+    keys = ["3", "m", *"Python", "enter", *"SQL", "enter", *"Stakeholder management", "enter",
+            *"Writing", "enter", "escape", "right", "right", "right", "1"]
+    assert snap_compare(AiRolesApp(catalog), terminal_size=(80, 24), press=keys)
+
+
+def _underlined(strip) -> str:
+    return "".join(seg.text for seg in strip if seg.style and seg.style.underline).strip()
+
+
+async def test_the_cursor_shows_without_colour(catalog):
+    """NO_COLOR drops colours (and the colour swap Textual uses for reverse): underline stays."""
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot)
+        await pilot.press("tab", "tab", "tab")
+        results_list = app.query_one("#rec-results", OptionList)
+        assert _underlined(results_list.render_line(1)).startswith("1.  ML Engineer")
+        assert _underlined(results_list.render_line(0)) == ""
+        await pilot.press("m", *"SQL", "enter", "escape")
+        grid = app.screen.query_one(MatrixGrid)
+        assert _underlined(grid.render_line(1)) == "0"     # SQL x AI Research Scientist
