@@ -10,9 +10,7 @@ Files are TOML (``FORMAT``), written atomically, checked on load with ``file:lin
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,31 +203,15 @@ def dumps(matrix: Matrix) -> str:
     return head + tomli_w.dumps(doc)
 
 
-def save(matrix: Matrix, path: Path) -> None:
-    """Write atomically: a crash or a full disk leaves the old file, never half a new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = dumps(matrix).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+def save(matrix: Matrix, path: Path, *, durable: bool = True) -> None:
+    """Write atomically (temp file, fsync, rename): a crash leaves the old file or the new.
+
+    ``durable=False`` skips the fsyncs, for recovery copies written as the person types.
+    Raises ``planfile.PlanSaveError`` with a message a person can act on.
+    """
+    from .planfile import write_atomic  # the plans' writer: one atomic save for every file
+
+    write_atomic(Path(path), dumps(matrix).encode("utf-8"), durable=durable)
 
 
 def load(path: Path, catalog: Catalog) -> Matrix:

@@ -22,10 +22,12 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ..catalog import Catalog
 from ..paths import user_data_dir
+from ..planfile import PlanSaveError
 from ..skills_matrix import (
     MAX_SCORE, MAX_SKILLS, MIN_SCORE, RULE, WHY, Matrix, load, matrix_roles, save, short_labels,
 )
 from ..tomlsource import SourceError
+from .dialogs import DIALOG_CSS
 from .text import MUTED, literal
 
 if TYPE_CHECKING:
@@ -302,8 +304,8 @@ class SkillsMatrixScreen(Screen[None]):
     def _recovery_copy(self, snapshot: Matrix) -> None:
         """Keep the last session's matrix, so a dropped connection loses no typing."""
         try:
-            save(snapshot, recovery_path())
-        except OSError:
+            save(snapshot, recovery_path(), durable=False)
+        except PlanSaveError:
             pass  # best effort; the explicit save reports its own errors
 
     # -- files ------------------------------------------------------------------------------
@@ -314,8 +316,8 @@ class SkillsMatrixScreen(Screen[None]):
         def attempt(path: Path) -> str | None:
             try:
                 save(self.matrix, path)
-            except OSError as exc:
-                return f"Could not save {path}: {exc.strerror or exc}"
+            except PlanSaveError as exc:
+                return str(exc)
             self.pane.matrix_path = path
             self.dirty = False
             self._title()
@@ -364,15 +366,7 @@ def restore_last_session(catalog: Catalog) -> Matrix | None:
 class PathScreen(ModalScreen[Path | None]):
     """Ask for a file path; the caller's ``attempt`` does the I/O and returns why it failed."""
 
-    DEFAULT_CSS = """
-    PathScreen { align: center middle; }
-    PathScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    PathScreen #path-title { text-style: bold reverse; margin-bottom: 1; }
-    PathScreen #path-error { height: auto; text-style: bold; }
-    """
+    DEFAULT_CSS = DIALOG_CSS.format(name="PathScreen")
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="path.cancel")]
 
     def __init__(self, title: str, suggested: Path,
@@ -388,9 +382,9 @@ class PathScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal(self.title_text), id="path-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield Input(str(self.suggested), id="path-input", compact=True)
-            yield Static(id="path-error")
+            yield Static(id="path-error", classes="dialog-error")
             yield Static(literal(f"Relative names are kept in {matrices_dir()} · "
                                  "enter confirms · esc cancels", MUTED))
 

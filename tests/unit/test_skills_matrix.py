@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from airoles_tui.planfile import PlanSaveError
 from airoles_tui.skills_matrix import (
     FORMAT, MAX_SKILLS, Matrix, dumps, load, matrix_roles, propose, save, short_labels,
 )
@@ -112,7 +113,7 @@ def test_save_replaces_atomically_and_keeps_the_old_file_on_failure(catalog, tmp
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(PlanSaveError, match="could not save .*disk full"):
         save(_matrix(catalog, "SQL"), path)
     assert path.read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["m.toml"]
