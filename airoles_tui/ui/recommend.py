@@ -9,11 +9,11 @@ Enter on a role opens its card; on the pathway, the pathway itself.
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
@@ -74,27 +74,36 @@ class RecommendPane(Horizontal):
         # The skills matrix outlives its screen: closing it and coming back keeps the work.
         self.matrix: Matrix | None = None
         self.matrix_path = None
+        self.built = False
 
-    def compose(self) -> ComposeResult:
-        with Form(id="rec-form"):
-            yield Static(literal("Background", "bold"), classes="rec-label")
-            yield ChoiceList(*self._background_options(), id="rec-background", compact=True)
-            yield Static(literal("Interests (space ticks)", "bold"), classes="rec-label")
-            yield ChoiceList(*self._interest_options(), id="rec-interests", compact=True)
-            yield Static(literal(f"Years of experience (0–{MAX_YEARS})", "bold"),
-                         classes="rec-label")
-            yield Input(placeholder="e.g. 5", id="rec-years", compact=True,
-                        validators=[YearsValidator()], validate_on=["changed", "submitted"])
-            yield Static(id="rec-years-status")
-            yield Static(literal("m: skills matrix exercise", MUTED), id="rec-hint")
-        yield OptionList(id="rec-results")
+    def _build(self) -> list[Widget]:
+        form = Form(
+            Static(literal("Background", "bold"), classes="rec-label"),
+            ChoiceList(*self._background_options(), id="rec-background", compact=True),
+            Static(literal("Interests (space ticks)", "bold"), classes="rec-label"),
+            ChoiceList(*self._interest_options(), id="rec-interests", compact=True),
+            Static(literal(f"Years of experience (0–{MAX_YEARS})", "bold"), classes="rec-label"),
+            Input(placeholder="e.g. 5", id="rec-years", compact=True,
+                  validators=[YearsValidator()], validate_on=["changed", "submitted"]),
+            Static(id="rec-years-status"),
+            Static(literal("m: skills matrix exercise", MUTED), id="rec-hint"),
+            id="rec-form")
+        return [form, OptionList(id="rec-results")]
 
-    def on_mount(self) -> None:
+    async def on_show(self) -> None:
+        """Built the first time the pane is shown, so it costs the app's start nothing."""
+        if self.built:
+            return
+        self.built = True
+        await self.mount_all(self._build())
         ids = [b.id for b in self.rules.backgrounds]
+        background = self.query_one("#rec-background", ChoiceList)
         if self.background in ids:
-            self.query_one("#rec-background", ChoiceList).highlighted = ids.index(self.background)
+            background.highlighted = ids.index(self.background)
         self.query_one("#rec-interests", ChoiceList).highlighted = 0
         self._refresh()
+        if self.app.focused is None or self.app.focused not in self.query("*"):
+            background.focus()
 
     # -- the form -----------------------------------------------------------------------
 
