@@ -75,3 +75,7 @@ class AppCommands(EntryProvider):
         yield ("Open the comparison table", app.action_comparison, "key t")  # type: ignore
         yield ("Open pay at a glance (chart)", app.action_pay_chart, "key p")  # type: ignore
         yield ("Help: keys of this screen", app.action_help, "key ? or F1")  # type: ignore
+        from .recommend import open_skills_matrix
+
+        yield ("Skills matrix: map your skills to the roles (exercise)",
+               partial(open_skills_matrix, app), "key m in the Recommender")

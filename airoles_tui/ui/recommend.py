@@ -275,6 +275,12 @@ class RecommendPane(Horizontal):
         self.app.push_screen(SkillsMatrixScreen(self.catalog, self))
 
 
+def open_skills_matrix(app) -> None:
+    """From anywhere (the command palette): the Recommender pane, then its matrix."""
+    app.action_show_pane("recommender")
+    app.query_one(RecommendPane).action_matrix()
+
+
 def _hanging(rows: list[tuple[str, str, str]]) -> Table:
     """Rows of (margin, text, style): text wraps under itself, not under the margin."""
     grid = Table.grid(padding=0)

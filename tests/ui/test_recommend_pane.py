@@ -361,3 +361,16 @@ async def test_the_cursor_shows_without_colour(catalog):
         await pilot.press("m", *"SQL", "enter", "escape")
         grid = app.screen.query_one(MatrixGrid)
         assert _underlined(grid.render_line(1)) == "0"     # SQL x AI Research Scientist
+
+
+async def test_the_palette_opens_the_matrix(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"skills matrix")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SkillsMatrixScreen)
+        await pilot.press("escape")
+        assert app.query_one("#panes").active == "recommender"
