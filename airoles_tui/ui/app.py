@@ -141,6 +141,8 @@ class AiRolesApp(App[int]):
     def _screen_title(self) -> str:
         if isinstance(self.screen, ComparisonScreen):
             return "Roles compared"
+        if getattr(self.screen, "HELP_TITLE", ""):
+            return self.screen.HELP_TITLE  # type: ignore[attr-defined]
         tabs = self.query_one("#panes", TabbedContent)
         return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
 

@@ -50,6 +50,7 @@ class CompareBody(VerticalScroll, can_focus=True):
 
 
 class CompareScreen(Screen[None]):
+    HELP_TITLE = "Compare roles"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="compare.close"),
     ]
@@ -92,8 +93,10 @@ class CompareScreen(Screen[None]):
                 who = ("all" if everyone == 2 else "all three") if len(s.roles) == everyone \
                     else ", ".join(names[r] for r in s.roles)
                 shared_lines.append(f"{s.term} ({who})")
-            if skills.shared_tools:
-                shared_lines.append("Tools named for all: " + ", ".join(skills.shared_tools))
+            said = {s.term.lower() for s in skills.shared}
+            tools = [t for t in skills.shared_tools if t.lower() not in said]
+            if tools:
+                shared_lines.append("Tools named for all: " + ", ".join(tools))
             yield Static(_bullets(shared_lines, "No key skill in common."),
                          classes="compare-full")
 

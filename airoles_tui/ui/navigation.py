@@ -89,7 +89,8 @@ class Navigator:
         if before is not None and after is not None and before != after:
             self.steps.append(Step(before, after))
             del self.steps[: -self.limit]
-        self.app.refresh_bindings()
+            if len(self.steps) == 1:
+                self.app.refresh_bindings()  # "esc Back" joins the footer (a costly recompose)
 
     def arrived_here(self) -> bool:
         """True when the latest step led to exactly what is on screen now."""
@@ -108,5 +109,6 @@ class Navigator:
         widget = place.focus()
         if widget is not None and widget.is_attached and widget.focusable:
             widget.focus()
-        self.app.refresh_bindings()
+        if not self.steps:
+            self.app.refresh_bindings()
         return True

@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from .text import literal, visible
+from .text import as_markup, literal, visible
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:
@@ -30,14 +30,14 @@ class EntryProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, command, help_text in self.entries():
-            yield DiscoveryHit(literal(label), command, help=visible(help_text))
+            yield DiscoveryHit(literal(label), command, help=as_markup(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, command, help_text in self.entries():
             score = matcher.match(visible(label))
             if score > 0:
-                yield Hit(score, highlight(matcher, label), command, help=visible(help_text))
+                yield Hit(score, highlight(matcher, label), command, help=as_markup(help_text))
 
 
 class RoleCommands(EntryProvider):

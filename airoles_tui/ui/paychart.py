@@ -91,6 +91,7 @@ class PayChart(OptionList):
 
 class PayChartScreen(Screen[str | None]):
     """Dismisses with the id of the role chosen with enter (the app opens its card)."""
+    HELP_TITLE = "Pay at a glance"
 
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="pay.close"),

@@ -28,6 +28,14 @@ def visible(text: str) -> str:
     return text.translate(_CONTROL_PICTURES)
 
 
+def as_markup(text: str) -> str:
+    """Markup that parses back to exactly ``text``, for the few APIs that insist on parsing a
+    str themselves (the command palette's help line). Escaping each ``[`` is enough: checked
+    against textual's parser over random strings of brackets, slashes, backslashes and ``$``;
+    ``textual.markup.escape`` is not (it doubles backslashes and drops ``[$x]``)."""
+    return visible(text).replace("[", "\\[")
+
+
 def literal(text: str, style: str = "") -> Content:
     """Text exactly as written, optionally in one style."""
     return Content.styled(visible(text), style) if style else Content(visible(text))

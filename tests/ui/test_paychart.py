@@ -1,0 +1,96 @@
+"""Pilot tests of Pay at a glance: the shared scale, sorting, and opening a role from it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.widgets import Static, TabbedContent
+
+from airoles_tui import payscale
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.paychart import PayChart, PayChartScreen
+from airoles_tui.ui.roles import RolesPane
+
+from .bracketed import NASTY, bracketed
+
+
+def rows(app) -> list[str]:
+    chart = app.screen.query_one(PayChart)
+    return [o.id for o in chart.options if o.id]
+
+
+def lines(app) -> list[str]:
+    return [str(o.prompt) for o in app.screen.query_one(PayChart).options]
+
+
+async def test_p_draws_every_role_on_one_scale(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PayChartScreen)
+        assert len(rows(app)) == len(catalog.roles)
+        text = lines(app)
+        assert all(len(line) <= 78 for line in text)  # fits 80 columns with the padding
+        assert "$100K" in text[0] and "$500K" in text[0]  # the shared axis, on top...
+        assert "┴" in text[-2] and "$500K" in text[-1]  # ...and under the bars
+        research = next(line for line in text if line.startswith("AI Research Scientist"))
+        assert research.rstrip().endswith("$200K–$500K+")
+        assert payscale.OPEN_END in research and payscale.FULL in research
+
+
+async def test_sorts_by_low_end_high_end_and_name(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert rows(app)[0] == "prompt-engineer"
+        title = app.screen.query_one("#pay-title", Static)
+        assert "by low end (ascending)" in title.visual.plain
+        await pilot.press("h")
+        assert rows(app)[-1] == "ai-research-scientist"
+        await pilot.press("h")  # again: reversed
+        assert rows(app)[0] == "ai-research-scientist"
+        assert "by high end (descending)" in title.visual.plain
+        await pilot.press("n")
+        names = [catalog.role(i).name for i in rows(app)]
+        assert names == sorted(names, key=str.lower)
+        await pilot.press("r")
+        assert [catalog.role(i).name for i in rows(app)] == names[::-1]
+
+
+async def test_enter_opens_the_role_and_esc_returns(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "down", "down", "enter")  # the third lowest: Data Engineer
+        assert not isinstance(app.screen, PayChartScreen)
+        assert app.query_one("#panes", TabbedContent).active == "roles"
+        assert app.query_one(RolesPane).current_role.id == "data-engineer"
+        await pilot.press("p", "escape")
+        assert not isinstance(app.screen, PayChartScreen)
+
+
+async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
+    roles = (*catalog.roles, dataclasses.replace(catalog.roles[0], id="mystery",
+                                                 name="Mystery Role", compensation=None))
+    app = AiRolesApp(dataclasses.replace(catalog, roles=roles, _role_index={}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert rows(app)[-1] == "mystery"
+        mystery = next(line for line in lines(app) if line.startswith("Mystery Role"))
+        assert "no figure" in mystery and payscale.FULL not in mystery
+        legend = app.screen.query_one("#pay-legend", Static).visual.plain
+        assert "No figure in the article: Mystery Role" in legend
+
+
+async def test_narrow_terminals_still_fit(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("p")
+        assert all(len(line) <= 58 for line in lines(app))
+        await pilot.press("n")
+
+
+async def test_names_are_literal(catalog):
+    app = AiRolesApp(bracketed(catalog))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("p")
+        assert any(line.startswith(NASTY) for line in lines(app))
