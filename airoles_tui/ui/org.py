@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
@@ -69,16 +70,12 @@ class OrgPane(Vertical):
             with Vertical(id="org-side"):
                 yield HireList(id="org-hires")
                 yield Static(id="org-hint")
-            yield HireEditor(self.catalog, id="org-editor")
+            # The form is most of the pane's cost: mount it after the first frame is out.
+            yield Lazy(HireEditor(self.catalog, id="org-editor"))
 
     def on_mount(self) -> None:
         self.plans_dir = Path(getattr(self.app, "plans_dir", None) or default_plans_dir())
         self.recovery_path = session_recovery_path(self.plans_dir)
-        # After the first refresh: the form's Selects pick their first option when they
-        # mount, and that must happen before a plan is loaded into them, not after.
-        self.call_after_refresh(self._initial_load)
-
-    def _initial_load(self) -> None:
         initial: LoadedPlan | None = getattr(self.app, "initial_plan", None)
         if initial is not None:
             self._load(initial.plan, initial.path, initial.stamp)
@@ -129,7 +126,9 @@ class OrgPane(Vertical):
         self.query_one("#org-hint", Static).update(literal(hint))
 
     def _show_selected(self) -> None:
-        editor = self.query_one(HireEditor)
+        editor = self._editor()
+        if editor is None:
+            return  # not mounted yet; it shows the selection when it is (_editor_ready)
         if self.selected is None:
             editor.show(None, None)
             return
@@ -148,7 +147,8 @@ class OrgPane(Vertical):
 
                 self.query_one(HireList).replace_option_prompt_at_index(
                     line, hire_line(line, self.doc.plan.hires[line], self.catalog))
-                self.query_one(HireEditor).show_cost(self.analysis.costs[line])
+                if (editor := self._editor()) is not None:
+                    editor.show_cost(self.analysis.costs[line])
             self._refresh_text()
         self._schedule_autosave()
 
@@ -163,7 +163,8 @@ class OrgPane(Vertical):
 
     @on(OptionList.OptionSelected, "#org-hires")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one(HireEditor).enter()
+        if (editor := self._editor()) is not None:
+            editor.enter()
 
     @on(HireList.Command)
     def _command(self, event: HireList.Command) -> None:
@@ -172,7 +173,8 @@ class OrgPane(Vertical):
             role = self.catalog.roles[0].id if self.catalog.roles else "role"
             index = doc.add_hire(self.selected, role)
             self._changed(structure=True, select=index)
-            self.query_one(HireEditor).enter()
+            if (editor := self._editor()) is not None:
+                editor.enter()
         elif event.name == "delete" and self.selected is not None:
             name = self._hire_name(self.selected)
             index = doc.delete_hire(self.selected)
@@ -195,6 +197,15 @@ class OrgPane(Vertical):
         hire = self.doc.plan.hires[index]
         role = self.catalog.role(hire.role)
         return f"hire {index + 1} ({role.name if role else hire.role})"
+
+    def _editor(self) -> HireEditor | None:
+        return next(iter(self.query(HireEditor)), None)
+
+    @on(HireEditor.Ready)
+    def _editor_ready(self) -> None:
+        # After a refresh: the form's Selects pick their first option when they mount, and
+        # that must happen before a hire is loaded into them, not after.
+        self.call_after_refresh(self._show_selected)
 
     @on(HireEditor.Changed)
     def _field(self, event: HireEditor.Changed) -> None:

@@ -78,11 +78,17 @@ class HireEditor(VerticalScroll):
     class Leave(Message):
         """The user is done editing; the pane puts focus back on the list."""
 
+    class Ready(Message):
+        """The form is mounted (it is built lazily, after the first frame)."""
+
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
         self._role_ids = [r.id for r in catalog.roles]
         self._extra_role: str | None = None  # an unknown role shown as an option
+        # Changes count only once a hire has been loaded: before that, the only events are
+        # the fields' own start-up values (a Select picks its first option when it mounts).
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         roles = [(literal(r.name), r.id) for r in self.catalog.roles]
@@ -114,8 +120,14 @@ class HireEditor(VerticalScroll):
                            classes="hire-text")
         yield Static(id="hire-cost")
 
+    def on_mount(self) -> None:
+        self.post_message(self.Ready())
+
     def show(self, hire: Hire | None, cost: HireCost | None) -> None:
         """Load a hire into the fields without posting a single change."""
+        if not self.query("#hire-role"):  # the form is still being built
+            self.call_after_refresh(self.show, hire, cost)
+            return
         self.disabled = hire is None
         self.set_class(hire is None, "-empty")
         hire = hire or Hire(role=self._role_ids[0] if self._role_ids else "")
@@ -137,6 +149,7 @@ class HireEditor(VerticalScroll):
             self._load_text("#hire-rationale", hire.rationale)
         self._start_hint(hire.start)
         self.show_cost(cost)
+        self._loaded = True
 
     def _load_text(self, selector: str, text: str) -> None:
         area = self.query_one(selector, TextArea)
@@ -157,6 +170,10 @@ class HireEditor(VerticalScroll):
                 f"Cost: {money(cost.annual_usd)}/yr loaded ({money(cost.salary_usd)} pay in "
                 f"{cost.role.compensation.label()})"))
 
+    def _emit(self, field: str, value: str | int) -> None:
+        if self._loaded:
+            self.post_message(self.Changed(field, value))
+
     def _start_hint(self, month: int | None, bad: str = "") -> None:
         label = self.query_one("#hire-start-label", Static)
         if bad:
@@ -173,22 +190,22 @@ class HireEditor(VerticalScroll):
     @on(Select.Changed, "#hire-role")
     def _role(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value == event.select.value:
-            self.post_message(self.Changed("role", event.value))
+            self._emit("role", event.value)
 
     @on(Select.Changed, "#hire-seniority")
     def _seniority(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value == event.select.value:
-            self.post_message(self.Changed("seniority", event.value))
+            self._emit("seniority", event.value)
 
     @on(Input.Changed, "#hire-title")
     def _title(self, event: Input.Changed) -> None:
         if event.value == event.input.value:
-            self.post_message(self.Changed("title", event.value))
+            self._emit("title", event.value)
 
     @on(Input.Changed, "#hire-team")
     def _team(self, event: Input.Changed) -> None:
         if event.value == event.input.value:
-            self.post_message(self.Changed("team", event.value))
+            self._emit("team", event.value)
 
     @on(Input.Changed, "#hire-start")
     def _start(self, event: Input.Changed) -> None:
@@ -199,15 +216,15 @@ class HireEditor(VerticalScroll):
             self._start_hint(None, event.value)
             return
         self._start_hint(month)
-        self.post_message(self.Changed("start", month))
+        self._emit("start", month)
 
     @on(TextArea.Changed, "#hire-deliverable")
     def _deliverable(self, event: TextArea.Changed) -> None:
-        self.post_message(self.Changed("deliverable_90_days", event.text_area.text))
+        self._emit("deliverable_90_days", event.text_area.text)
 
     @on(TextArea.Changed, "#hire-rationale")
     def _rationale(self, event: TextArea.Changed) -> None:
-        self.post_message(self.Changed("rationale", event.text_area.text))
+        self._emit("rationale", event.text_area.text)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
