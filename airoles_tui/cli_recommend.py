@@ -16,7 +16,7 @@ from typing import Any
 from .catalog import Catalog
 from .recommender import (
     MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, bands_legend, parse_years, pathway_for,
-    pay_slice, recommend, seniority_band, usd_k,
+    pay_slice, recommend, seniority_band, unscored, usd_k,
 )
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -127,6 +127,10 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         lines += ["", f"Left out of the top {rec.top_n} only by tie order: "
                   + ", ".join(_name(catalog, s.role) for s in cut)
                   + " (equal scores keep the order the rules met them)."]
+    missed = unscored(catalog, rec)
+    if every_reason and missed:
+        lines += ["", "No points from these answers: "
+                  + ", ".join(_name(catalog, r) for r in missed) + "."]
     pathway = pathway_for(catalog, rec.background)
     if pathway:
         lines += ["", f"Pathway: {pathway.name}"]

@@ -92,6 +92,12 @@ def recommend(rules: RecommenderRules, background: str,
     return Recommendation(chosen.id, tuple(interests), ranking, rules.top_n, fell_back)
 
 
+def unscored(catalog: Catalog, rec: Recommendation) -> list[str]:
+    """Catalog roles no rule gave a point to, for these answers (they cannot be recommended)."""
+    scored = {s.role for s in rec.ranking}
+    return [r.id for r in catalog.roles if r.id not in scored]
+
+
 def recommend_roles(rules: RecommenderRules, background: str, interests: Sequence[str],
                     experience_years: int = 0) -> list[tuple[str, str]]:
     """The article's function and return shape: ``[(role id, first reason)]`` for the top."""

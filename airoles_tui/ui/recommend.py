@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..catalog import Catalog
 from ..recommender import (
     MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, bands_legend, parse_years, pathway_for,
-    pay_slice, recommend, seniority_band, usd_k,
+    pay_slice, recommend, seniority_band, unscored, usd_k,
 )
 from ..skills_matrix import Matrix
 from .text import HEADING, MUTED, literal, visible
@@ -203,6 +203,11 @@ class RecommendPane(Horizontal):
                 f"Tie at the cut: {names} scored {cut[0].score} like "
                 f"{self._role_name(rec.top[-1].role)}, and misses the top {rec.top_n} only "
                 "because the rules met it later.", "bold"), disabled=True))
+        missed = unscored(self.catalog, rec)
+        if missed:
+            options.append(Option(literal(
+                "No points from these answers: " + ", ".join(map(self._role_name, missed))
+                + ".", MUTED), disabled=True))
         options.append(_heading("Your years of experience"))
         options.append(Option(self._years_prompt(), id="years"))
         pathway = pathway_for(self.catalog, rec.background)

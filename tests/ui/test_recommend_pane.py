@@ -100,6 +100,9 @@ async def test_unticking_and_the_tie_at_the_cut(catalog):
         assert any(n.startswith("Tie at the cut: AI Safety Researcher scored 3 like Applied "
                                 "Scientist") for n in notes)
         assert "- beyond the article's top 3 -" in notes
+        assert "No points from these answers: Research Engineer, Data Engineer, Prompt " \
+               "Engineer, Data Scientist, AI Ethics Specialist." in [" ".join(n.split())
+                                                                     for n in notes]
         await pilot.press("up", "up", "up", "up", "space")   # untick Deployment
         assert pane.interests == ["client_facing"]
         assert [s.role for s in pane.result.top] == [

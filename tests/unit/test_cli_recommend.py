@@ -55,6 +55,8 @@ def test_all_shows_every_role_score_reason_and_tie(capsys):
     assert out[out.index(ranked[1]) + 1] == "     +3 Direct path — publish, intern, then join a lab"
     assert any(line.startswith("Left out of the top 3 only by tie order: AI Safety Researcher")
                for line in out)
+    assert "No points from these answers: Research Engineer, Data Engineer, Prompt Engineer, " \
+           "Data Scientist, AI Ethics Specialist." in out
 
 
 def test_json_has_the_issue_shape(capsys):

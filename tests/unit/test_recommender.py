@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from airoles_tui.catalog import Compensation
 from airoles_tui.recommender import (
     BANDS, parse_years, pathway_for, pay_slice, recommend, recommend_roles, seniority_band,
+    unscored,
 )
 from tests.unit.test_catalog_facts import ARTICLE_BACKGROUNDS, ARTICLE_INTERESTS
 
@@ -187,3 +188,13 @@ def test_each_background_leads_to_the_articles_pathway(catalog):
     assert pathway_for(catalog, "academia_research").targets == ("ai-research-scientist",)
     assert pathway_for(catalog, "non_technical").targets == (
         "prompt-engineer", "ai-product-manager")
+
+
+def test_unscored_roles_are_the_rest_of_the_catalog(catalog):
+    rec = recommend(catalog.recommender, "software_engineering", ["deployment"])
+    assert unscored(catalog, rec) == [
+        "ai-research-scientist", "applied-scientist", "data-engineer", "prompt-engineer",
+        "data-scientist", "ai-product-manager", "ai-safety-researcher", "ai-ethics-specialist"]
+    every = recommend(catalog.recommender, "non_technical",
+                      [i.id for i in catalog.recommender.interests])
+    assert unscored(catalog, every) == ["research-engineer"]
