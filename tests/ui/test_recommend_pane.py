@@ -377,3 +377,20 @@ async def test_the_palette_opens_the_matrix(catalog):
         assert isinstance(app.screen, SkillsMatrixScreen)
         await pilot.press("escape")
         assert app.query_one("#panes").active == "recommender"
+
+
+async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(catalog):
+    from airoles_tui.ui.cases import CasesPane
+
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot)
+        await pilot.press("tab", "tab", "tab", "end")
+        results_list = app.query_one("#rec-results", OptionList)
+        assert results_list.highlighted_option.id == "pathway:swe-to-mle"
+        await pilot.press("up", "enter")
+        assert app.focused is app.query_one("#rec-years", Input)
+        await pilot.press("enter", "end", "enter")
+        await pilot.pause()
+        assert app.query_one("#panes").active == "cases"
+        assert app.query_one(CasesPane).current.key == "pathway:swe-to-mle"
