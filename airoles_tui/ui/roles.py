@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static, Tree
 
@@ -13,6 +15,7 @@ from ..catalog import Catalog, Family, Role
 from ..library import Link, role_links
 from ..rolecompare import MAX_ROLES
 from .compare import CompareScreen
+from .doc_view import DocView
 from .filter_bar import FilterBar
 from .reader import LinksScreen
 from .role_card import family_card, role_card
@@ -38,6 +41,21 @@ class RoleTree(Tree[Role | Family]):
             super().__init__()
             self.role = role
 
+    # Set by the pane: called with the data of the node the cursor lands on.
+    follow: Callable[[Role | Family | None], None] | None = None
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        # The card follows in the same frame as the cursor. NodeHighlighted reaches the pane
+        # only after the tree has been painted, so the card came a frame (16-30 ms) later.
+        node = self.cursor_node
+        if self.follow is not None and previous_line != line and node is not None:
+            self.follow(node.data)
+
+    def _on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if self.follow is not None:
+            event.stop()  # handled by follow; bubbling it up delays the repaint by a few ms
+
     def action_mark(self) -> None:
         node = self.cursor_node
         if node is not None and isinstance(node.data, Role):
@@ -46,8 +64,12 @@ class RoleTree(Tree[Role | Family]):
             node.toggle()  # a family: space keeps folding it, as in any tree
 
 
-class RoleCard(VerticalScroll, can_focus=True):
-    """The scrollable card; focus it (enter on a role) to page through a long card."""
+class RoleCard(DocView):
+    """The scrollable card; focus it (enter on a role) to page through a long card.
+
+    A DocView, not a Static: following the tree cursor repaints only the card lines that
+    change, which is what keeps a cursor move cheap over ssh.
+    """
 
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="card.down"),
@@ -58,13 +80,6 @@ class RoleCard(VerticalScroll, can_focus=True):
 
     class Back(Message):
         """The user is done reading; the pane puts focus back on the tree."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="card-body")
-
-    def show(self, content) -> None:
-        self.query_one("#card-body", Static).update(content)
-        self.scroll_home(animate=False)
 
     def action_back(self) -> None:
         self.post_message(self.Back())
@@ -94,6 +109,7 @@ class RolesPane(Vertical):
                 tree = RoleTree(label("Roles"), id="role-tree")
                 tree.show_root = False
                 tree.guide_depth = 2
+                tree.follow = self._follow
                 yield tree
                 yield Static(id="roles-status")
             yield RoleCard(id="role-card")
@@ -141,9 +157,7 @@ class RolesPane(Vertical):
         else:
             self.query_one(RoleCard).show(literal("Nothing matches the filter."))
 
-    @on(Tree.NodeHighlighted, "#role-tree")
-    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        data = event.node.data
+    def _follow(self, data: Role | Family | None) -> None:
         card = self.query_one(RoleCard)
         if isinstance(data, Role):
             card.show(role_card(self.catalog, data))

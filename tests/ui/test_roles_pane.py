@@ -11,7 +11,7 @@ from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.comparison import ComparisonScreen
 from airoles_tui.ui.filter_bar import FilterBar
 from airoles_tui.ui.help import HelpScreen
-from airoles_tui.ui.roles import RoleTree
+from airoles_tui.ui.roles import RoleCard, RoleTree
 
 ALL_ROLES = [
     "AI Research Scientist", "Research Engineer", "Applied Scientist", "ML Engineer",
@@ -31,7 +31,7 @@ def role_labels(app) -> list[str]:
 
 
 def card_text(app) -> str:
-    return app.query_one("#card-body", Static).visual.plain
+    return app.query_one(RoleCard).plain
 
 
 async def test_opens_on_the_whole_tree_focused(catalog):

@@ -1,0 +1,134 @@
+"""A scrollable document that repaints only the lines that changed.
+
+Over ssh every repainted cell costs bytes and every layout costs milliseconds. A Static in a
+scroll container re-wraps its whole text twice per update (layout, then render), re-lays its
+container and repaints the container's border, padding and scrollbar on every change: moving
+the cursor through the role tree cost ~8.6 KB and ~30 ms per step that way. This widget wraps
+a document once per width, keeps the wrapped lines, and on a new document refreshes only the
+screen lines whose cells differ (blank lines, shared headings and the frame stay put).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class DocView(ScrollView, can_focus=True):
+    """Shows one formatted document (``Content``) at a time; ``show`` swaps it."""
+
+    DEFAULT_CSS = """
+    DocView {
+        overflow-x: hidden;
+        /* Always there: a scrollbar that comes and goes re-lays and repaints the view. */
+        overflow-y: scroll;
+    }
+    """
+
+    CACHE_SIZE = 32  # wrapped documents kept: going back and forth costs no re-wrap
+
+    def __init__(self, content: Content | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.auto_links = False  # documents carry no links; skips a pass over every line
+        self._content = content or Content("")
+        self._lines: list[Strip] = []
+        self._wrapped_width = -1
+        self._cache: OrderedDict[tuple, list[Strip]] = OrderedDict()
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    @property
+    def plain(self) -> str:
+        """The document as text (what a test or a copy wants)."""
+        return self._content.plain
+
+    def show(self, content: Content) -> None:
+        """Replace the document, back at its top, repainting only changed lines."""
+        old = self._lines if self._wrapped_width == self._width() else None
+        self._content = content
+        self._rewrap()
+        if round(self.scroll_offset.y) != 0:
+            self.scroll_to(y=0, animate=False, immediate=True)  # repaints the whole view
+            return
+        if old is None:
+            self.refresh()
+            return
+        for y in range(self.scrollable_content_region.height):
+            before = old[y] if y < len(old) else None
+            after = self._lines[y] if y < len(self._lines) else None
+            if before != after:
+                self.refresh_line(y)
+
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _rewrap(self) -> None:
+        width = self._width()
+        self._wrapped_width = width
+        if width <= 0:
+            self._lines = []
+        else:
+            key = (width, self._content.plain, tuple(self._content.spans))
+            lines = self._cache.get(key)
+            if lines is None:
+                lines = self._render_strips(width)
+                self._cache[key] = lines
+                if len(self._cache) > self.CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            else:
+                self._cache.move_to_end(key)
+            self._lines = lines
+        size = Size(max(width, 0), len(self._lines))
+        if size == self.virtual_size:
+            return
+        # Assigning virtual_size repaints the whole widget (it is a layout reactive). Only
+        # the scrollbar depends on it here, so update that alone, and lay out only when the
+        # scrollbar appears or goes.
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)
+
+    def _render_strips(self, width: int) -> list[Strip]:
+        """Wrap and style the document, a strip per line.
+
+        Textual's own path (Visual.to_strips) gives every segment a style carrying its x/y
+        offset, for mouse text selection; building those dominated a cursor move (~12 ms per
+        card). A card is read with the keyboard, so plain shared styles do.
+        """
+        base = self.visual_style
+        parse = self._get_style
+        strips = []
+        for line in self._content.wrap(width):
+            segments = [Segment(text, style.rich_style if style else None)
+                        for text, style in line.render(base, end="", parse_style=parse)]
+            strips.append(Strip(segments, line.cell_length))
+        return strips
+
+    def on_resize(self) -> None:
+        if self._width() != self._wrapped_width:
+            self._rewrap()
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()  # a theme change restyles every document
+        if self._wrapped_width >= 0:
+            self._rewrap()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.visual_style.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style)

@@ -1,0 +1,83 @@
+"""DocView: a document view that repaints only what changed (the cheap card over ssh)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from airoles_tui.ui.doc_view import DocView
+
+
+class OneDoc(App[None]):
+    def compose(self) -> ComposeResult:
+        yield DocView(id="doc")
+
+
+def doc(*lines: str) -> Content:
+    return Content("\n".join(lines))
+
+
+async def test_new_document_repaints_only_changed_lines(monkeypatch):
+    app = OneDoc()
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(DocView)
+        view.show(doc("Title", "", "same line", "old text", "tail"))
+        await pilot.pause()
+        refreshed: list[int] = []
+        monkeypatch.setattr(view, "refresh_line", refreshed.append)
+        view.show(doc("Title", "", "same line", "new text", "tail"))
+        assert refreshed == [3]
+        assert view.plain.splitlines()[3] == "new text"
+
+
+async def test_longer_and_shorter_documents_repaint_the_difference(monkeypatch):
+    app = OneDoc()
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(DocView)
+        view.show(doc("a", "b"))
+        await pilot.pause()
+        refreshed: list[int] = []
+        monkeypatch.setattr(view, "refresh_line", refreshed.append)
+        view.show(doc("a", "b", "c", "d"))
+        assert refreshed == [2, 3]
+        refreshed.clear()
+        view.show(doc("a"))
+        assert refreshed == [1, 2, 3]
+
+
+async def test_wraps_to_the_width_and_scrolls_back_to_top_on_a_new_document():
+    app = OneDoc()
+    async with app.run_test(size=(20, 5)) as pilot:
+        view = app.query_one(DocView)
+        view.show(doc(*(f"line {n} " + "word " * 6 for n in range(10))))
+        await pilot.pause()
+        assert view.virtual_size.height > 10  # wrapped: more screen lines than text lines
+        view.scroll_end(animate=False)
+        await pilot.pause()
+        assert view.scroll_offset.y > 0
+        view.show(doc("short"))
+        await pilot.pause()
+        assert view.scroll_offset.y == 0
+        assert view.virtual_size.height == 1
+
+
+async def test_resize_rewraps():
+    app = OneDoc()
+    async with app.run_test(size=(20, 5)) as pilot:
+        view = app.query_one(DocView)
+        view.show(doc("word " * 12))
+        await pilot.pause()
+        narrow = view.virtual_size.height
+        await pilot.resize_terminal(60, 5)
+        await pilot.pause()
+        assert view.virtual_size.height < narrow
+
+
+async def test_markup_in_text_stays_literal():
+    app = OneDoc()
+    async with app.run_test(size=(40, 5)) as pilot:
+        view = app.query_one(DocView)
+        view.show(Content("[bold]not bold[/] [/x]"))
+        await pilot.pause()
+        assert view.plain == "[bold]not bold[/] [/x]"
+        assert "[bold]not bold[/] [/x]" in "".join(s.text for s in view.render_line(0))
