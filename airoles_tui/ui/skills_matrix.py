@@ -95,6 +95,7 @@ class MatrixGrid(DataTable):
 
 
 class SkillsMatrixScreen(Screen[None]):
+    HELP_TITLE = "Skills matrix"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="matrix.close"),
         Binding("a", "add", "Add skill", id="matrix.add"),

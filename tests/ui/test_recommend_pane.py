@@ -394,3 +394,18 @@ async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(ca
         await pilot.pause()
         assert app.query_one("#panes").active == "cases"
         assert app.query_one(CasesPane).current.key == "pathway:swe-to-mle"
+
+
+async def test_help_on_the_matrix_lists_its_keys(catalog):
+    from airoles_tui.ui.help import HelpScreen
+
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_matrix(pilot)
+        await pilot.press(*"SQL", "enter", "escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one(Static).visual.plain
+        assert text.startswith("Keys: Skills matrix")
+        for line in ["0-3+-", "Score", "Raise the score", "Lower the score",
+                     "Reset the row to the proposal", "Remove", "Add skill", "Save", "Open"]:
+            assert line in text
