@@ -205,7 +205,7 @@ def analyse(plan: OrgPlan, catalog: Catalog) -> Analysis:
     costs = tuple(hire_cost(h, catalog, plan.cost_multiplier) for h in plan.hires)
     annual = sum(c.annual_usd for c in costs)
     runway = runway_months(plan.funding_usd, [(h.start, c.annual_usd)
-                                              for h, c in zip(plan.hires, costs)])
+                                              for h, c in zip(plan.hires, costs, strict=True)])
     return Analysis(
         hires=len(plan.hires), budget=plan.hire_budget, costs=costs, annual_usd=annual,
         monthly_usd=annual / 12, runway=runway, multiplier=plan.cost_multiplier,

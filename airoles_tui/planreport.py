@@ -52,7 +52,7 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
         f"{a.multiplier:g}; each hire paid from their start month.",
         "", "## Hires in order", "",
     ]
-    for i, (hire, cost) in enumerate(zip(plan.hires, a.costs), start=1):
+    for i, (hire, cost) in enumerate(zip(plan.hires, a.costs, strict=True), start=1):
         role = cost.role.name if cost.role else f"{hire.role} (unknown role)"
         title = f" — {_md_text(hire.title)}" if hire.title else ""
         lines += [f"### {i}. {_md_text(role)}{title}", ""]

@@ -31,7 +31,7 @@ from ..planfile import (
 )
 from ..planreport import plan_json, plan_markdown
 from .dialogs import NEW_BLANK, Choice, ChoiceScreen, OpenPlanScreen, ProblemsScreen, SaveAsScreen
-from .org_editor import HireEditor, HireList, hire_options
+from .org_editor import HireEditor, HireList, hire_line, hire_options
 from .palette import EntryProvider
 from .org_screens import AnalysisScreen, GrowthScreen, PlanHeaderScreen, analysis_doc
 from .text import literal
@@ -143,8 +143,6 @@ class OrgPane(Vertical):
         else:
             self.analysis = analyse(self.doc.plan, self.catalog)
             if line is not None:
-                from .org_editor import hire_line
-
                 self.query_one(HireList).replace_option_prompt_at_index(
                     line, hire_line(line, self.doc.plan.hires[line], self.catalog))
                 if (editor := self._editor()) is not None:

@@ -332,3 +332,36 @@ async def test_editor_keys_do_not_fire_while_typing(catalog, tmp_path):
         assert isinstance(app.focused, HireList)
         assert isinstance(app.query_one(HireEditor), HireEditor)
     assert os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+
+
+async def palette_ready(pilot) -> None:
+    from textual.command import CommandList
+
+    await wait_for(pilot, lambda: pilot.app.screen.query(CommandList)
+                   and pilot.app.screen.query_one(CommandList).option_count > 0)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_palette_save_as_and_export(catalog, tmp_path):
+    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "a", "escape", "ctrl+s", "ctrl+u")
+        await type_text(pilot, "first")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (tmp_path / "first.toml").exists())
+        await pilot.press("ctrl+p")  # a saved plan: only "Save as" asks for a name now
+        await type_text(pilot, "Plan: Save as")
+        await palette_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "via-palette")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (tmp_path / "via-palette.toml").exists())
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Export as Markdown")
+        await palette_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (tmp_path / "via-palette.md").exists())
+    assert (tmp_path / "via-palette.md").read_text().startswith("# Untitled plan")
