@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from airoles_tui.ui.app import PANES
 
 from .ptyterm import PtyTerm
+from .sshd import installed_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
 
@@ -22,9 +24,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
 # was sent). A pane added to PANES without an entry here fails the walk below on purpose.
 PANE_MARKS = {
     "roles": "roles ·",
-    "cases": "Case",
-    "recommend": "Recommend",
-    "org": "Org",
+    "cases": "documents ·",
+    "recommender": "The article's answer",
+    "org": "hires ·",
 }
 
 
@@ -51,6 +53,34 @@ def test_login_walk_every_pane_and_quit(sshd):
         term.press("q")
         assert term.wait_exit() == 0
         assert term.restored_terminal(), "alternate screen not left or cursor not shown"
+
+
+def test_design_and_save_a_plan_over_ssh(sshd, tmp_path):
+    plans = tmp_path / "plans"
+    with login(sshd, "--plans-dir", str(plans)) as term:
+        term.wait_for(PANE_MARKS["roles"], timeout=30)
+        term.press("4")
+        term.wait_for("0/15 hires")
+        term.press("a")  # a first hire; the form takes focus
+        term.wait_for("1/15 hires")
+        term.press("esc")
+        term.settle(0.2)
+        term.press("ctrl-s")
+        term.wait_for("Save plan as")
+        term.press("enter")
+        term.wait_gone("Save plan as")
+        saved = plans / "untitled-plan.toml"
+        deadline = time.monotonic() + 10
+        while not saved.exists() and time.monotonic() < deadline:
+            term.pump(0.1)
+        assert saved.exists(), term.text()
+        term.press("q")  # saved: quits without asking
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
+    assert 'role = "ai-research-scientist"' in saved.read_text()
+    check = subprocess.run([str(installed_app()), "validate", str(saved)],
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_help_and_escape_over_ssh(sshd):
