@@ -91,3 +91,25 @@ def test_pay_bars_are_characters(mode):
         term.wait_gone("Pay at a glance")  # esc and q apart: together they are alt+q
         term.press("q")
         assert term.wait_exit() == 0
+
+
+@pytest.mark.parametrize("mode", ["16-linux", "no-color"])
+def test_every_pane_draws_and_the_active_tab_is_bold(mode):
+    from airoles_tui.ui.app import PANES
+
+    from .test_ssh import PANE_MARKS
+
+    with start(MODES[mode]) as term:
+        for n, pane in enumerate(PANES, start=1):
+            term.press(str(n))
+            screen = term.wait_for(PANE_MARKS[pane.id])
+            assert "Traceback" not in screen
+            # The active tab is told apart by an attribute, not by brightness alone.
+            tabs = term.screen.display[0]
+            for m, other in enumerate(PANES, start=1):
+                x = tabs.index(f"{m} {other.title}")
+                assert term.screen.buffer[0][x + 2].bold is (m == n), (pane.id, other.id)
+        term.press("1")
+        term.wait_for(PANE_MARKS["roles"])
+        term.press("q")
+        assert term.wait_exit() == 0
