@@ -20,7 +20,7 @@ NAME_WIDTH = 26
 LABEL_WIDTH = 12  # "$200K–$500K+"
 SORTS = ("low", "high", "name")
 _STEPS = (10_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000)
-_MIN_TICK_GAP = 7  # "$100K" plus room to breathe
+_MIN_TICK_GAP = 5  # "$100K"; axis() skips a label that would touch its neighbour
 
 
 def short_money(usd: int) -> str:

@@ -21,7 +21,7 @@ from ..rolecompare import MAX_ROLES, compare_skills
 from .paychart import bar_content
 from .text import BULLET, HEADING, MUTED, literal
 
-MINI_BAR = 20
+MINI_BAR = 20  # at most; narrower when three columns share a narrow terminal
 
 
 def _cell(text: str | Content) -> Static:
@@ -65,7 +65,9 @@ class CompareScreen(Screen[None]):
         roles = self.roles
         names = {r.id: r.name for r in roles}
         skills = compare_skills(roles)
-        scale = payscale.make_scale(roles, MINI_BAR, min_tick_gap=3)
+        # Each column is a third (or half) of the screen, less its padding and a scrollbar.
+        column = (self.app.size.width - 1) // len(roles) - 2
+        scale = payscale.make_scale(roles, max(min(MINI_BAR, column), 8), min_tick_gap=3)
         yield Static(literal(f"Comparing {len(roles)} roles · arrows scroll · esc back", "bold"),
                      id="compare-title")
         with CompareBody(id="compare-body"):

@@ -100,9 +100,11 @@ class Navigator:
         if not self.steps:
             return False
         place = self.steps.pop().came_from
-        show_pane = getattr(self.app, "action_show_pane", None)
-        if show_pane is not None:
-            show_pane(place.pane)
+        tabs = self._tabs()
+        if tabs is not None:
+            # Straight to the tab, not through the app's show_pane: that focuses the pane's
+            # list first, and every focus change rebuilds the footer (a frame's worth of work).
+            tabs.active = place.pane
         pane = self.pane_widget(place.pane)
         if isinstance(pane, Navigable) and place.state is not None:
             pane.restore(place.state)

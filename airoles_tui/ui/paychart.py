@@ -6,6 +6,7 @@ are solid blocks with a ``▶`` for an open top end, so the chart reads the same
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from .. import payscale
 from ..catalog import Catalog, Role
+from .filter_bar import FilterBar
 from .text import MUTED, literal
 
 BAR_STYLE = "$accent"
@@ -30,17 +32,21 @@ def bar_content(track: str) -> Content:
     return Content.assemble(*parts)
 
 
-def chart_rows(roles: list[Role], width: int) -> list[tuple[str | None, Content]]:
-    """(role id or None for axis rows, line) for a chart ``width`` cells wide."""
+def chart_rows(roles: list[Role], width: int,
+               scale_roles: list[Role] | None = None) -> list[tuple[str | None, Content]]:
+    """(role id or None for axis rows, line) for a chart ``width`` cells wide, on a scale that
+    holds ``scale_roles`` (default: ``roles``), so a filtered chart keeps the whole scale."""
     name_w = payscale.name_width_for(width)
     track_w = payscale.track_width(width, name_w)
-    scale = payscale.make_scale(roles, track_w)
+    scale = payscale.make_scale(scale_roles or roles, track_w)
     line, labels = payscale.axis(scale)
     pad = " " * (name_w + 1)
     rows: list[tuple[str | None, Content]] = [
         (None, Content.assemble(literal("Role".ljust(name_w) + " ", "bold"),
                                 literal(labels, MUTED))),
     ]
+    if not roles:
+        rows.append((None, literal("No role matches the filter (esc clears).", MUTED)))
     for role in roles:
         rows.append((role.id, Content.assemble(
             literal(payscale.fit(role.name, name_w) + " "),
@@ -65,10 +71,15 @@ class PayChart(OptionList):
         self.catalog = catalog
         self.sort = "low"
         self.reverse = False
+        self.query = ""
         self._width = 0
+        # Lower-cased once, as in the Roles pane: the same words find the same roles.
+        self._haystack = {r.id: r.search_text() for r in catalog.roles}
 
     def ordered(self) -> list[Role]:
-        return payscale.sort_roles(self.catalog.roles, self.sort, self.reverse)
+        words = self.query.lower().split()
+        roles = [r for r in self.catalog.roles if all(w in self._haystack[r.id] for w in words)]
+        return payscale.sort_roles(roles, self.sort, self.reverse)
 
     def rebuild(self) -> None:
         width = self.scrollable_content_region.width
@@ -76,13 +87,16 @@ class PayChart(OptionList):
             return
         self._width = width
         current = self.highlighted_option.id if self.highlighted_option else None
+        roles = self.ordered()
         self.clear_options()
         self.add_options(Option(content, id=role_id, disabled=role_id is None)
-                         for role_id, content in chart_rows(self.ordered(), width))
-        index = 1
-        if current is not None:
-            index = self.get_option_index(current)
-        self.highlighted = index
+                         for role_id, content in chart_rows(roles, width,
+                                                            list(self.catalog.roles)))
+        ids = [r.id for r in roles]
+        if not ids:
+            self.highlighted = None
+        else:
+            self.highlighted = self.get_option_index(current if current in ids else ids[0])
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
@@ -95,10 +109,12 @@ class PayChartScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="pay.close"),
-        Binding("l", "sort('low')", "By low end", id="pay.sort-low"),
-        Binding("h", "sort('high')", "By high end", id="pay.sort-high"),
-        Binding("n", "sort('name')", "By name", id="pay.sort-name"),
+        Binding("s", "next_sort", "Sort", id="pay.sort"),
+        Binding("l", "sort('low')", "Sort by low end", show=False, id="pay.sort-low"),
+        Binding("h", "sort('high')", "Sort by high end", show=False, id="pay.sort-high"),
+        Binding("n", "sort('name')", "Sort by name", show=False, id="pay.sort-name"),
         Binding("r", "reverse", "Reverse", id="pay.reverse"),
+        Binding("slash", "filter", "Filter", id="pay.filter"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -107,6 +123,7 @@ class PayChartScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pay-title")
+        yield FilterBar("Filter roles by name, skill or tool…", id="pay-filter")
         yield PayChart(self.catalog, id="pay-chart", compact=True)
         yield Static(id="pay-legend")
         yield Footer()
@@ -122,8 +139,8 @@ class PayChartScreen(Screen[str | None]):
             f"Pay at a glance: 2026 ranges, US$ a year, by {SORT_NAMES[chart.sort]} ({order})",
             "bold"))
         unpriced = [r.name for r in self.catalog.roles if r.compensation is None]
-        legend = f"{payscale.FULL} range   {payscale.OPEN_END} open top (+)   " \
-                 f"{payscale.GRID} gridline   enter: open the role"
+        legend = f"{payscale.FULL} range  {payscale.OPEN_END} open top (+)  " \
+                 f"{payscale.GRID} gridline · sort l low h high n name · enter opens"
         if unpriced:
             legend += f"\nNo figure in the article: {', '.join(unpriced)}"
         self.query_one("#pay-legend", Static).update(literal(legend, MUTED))
@@ -137,6 +154,11 @@ class PayChartScreen(Screen[str | None]):
         chart.rebuild()
         self._describe()
 
+    def action_next_sort(self) -> None:
+        chart = self.query_one(PayChart)
+        self.action_sort(payscale.SORTS[(payscale.SORTS.index(chart.sort) + 1)
+                                        % len(payscale.SORTS)])
+
     def action_reverse(self) -> None:
         chart = self.query_one(PayChart)
         chart.reverse = not chart.reverse
@@ -145,6 +167,26 @@ class PayChartScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    @on(FilterBar.Changed, "#pay-filter")
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        chart = self.query_one(PayChart)
+        chart.query = event.value.strip()
+        chart.rebuild()
+
+    @on(FilterBar.Done, "#pay-filter")
+    def _filter_done(self) -> None:
+        self.query_one(PayChart).focus()
+
+    @on(FilterBar.Cleared, "#pay-filter")
+    def _filter_cleared(self) -> None:
+        chart = self.query_one(PayChart)
+        chart.query = ""
+        chart.rebuild()
+        chart.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static, TabbedContent
 
+from airoles_tui.library import role_links
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.cases import CasesPane, DocList
 from airoles_tui.ui.reader import LinkList, ReaderBody
@@ -176,3 +177,19 @@ async def test_catalog_text_is_shown_literally(catalog):
         assert active(app) == "roles"
         await pilot.press("2", "slash", *"[bold]")
         assert len(list_ids(app)) == 19  # every title carries it
+
+
+async def test_nothing_breaks_at_60x20(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("2", "down", "enter", "pagedown", "l", "enter")  # to a role
+        await pilot.press("escape", "escape", "p", "n", "escape")
+        await pilot.press("1", "space", "down", "space", "c", "pagedown", "escape")
+        role = app.query_one("RolesPane").current_role
+        await pilot.press("g", "enter")  # the role's first related link
+        first = role_links(catalog, role)[0]
+        if first.kind == "role":
+            assert app.query_one("RolesPane").current_role.id == first.id
+        else:
+            assert app.query_one(CasesPane).current.key == first.key
+        assert len(app.navigator) == 1

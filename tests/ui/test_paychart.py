@@ -94,3 +94,33 @@ async def test_names_are_literal(catalog):
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("p")
         assert any(line.startswith(NASTY) for line in lines(app))
+
+
+async def test_slash_filters_the_bars_on_the_same_scale(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        axis = lines(app)[-1]
+        await pilot.press("slash", *"kubernetes")
+        assert sorted(rows(app)) == ["ml-engineer", "mlops-engineer", "research-engineer"]
+        assert lines(app)[-1] == axis  # bars stay comparable with the whole chart
+        await pilot.press("enter", "h")  # back on the chart, the sort keys work again
+        assert rows(app)[-1] == "research-engineer"
+        await pilot.press("slash", *"zz")
+        assert rows(app) == []
+        assert any("No role matches" in line for line in lines(app))
+        await pilot.press("escape")
+        assert len(rows(app)) == len(catalog.roles)
+        assert isinstance(app.screen, PayChartScreen)
+
+
+async def test_s_cycles_through_the_sorts(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "s")
+        assert rows(app)[0] == "prompt-engineer" and rows(app)[-1] == "ai-research-scientist"
+        assert "by high end" in app.screen.query_one("#pay-title", Static).visual.plain
+        await pilot.press("s")
+        assert "by name" in app.screen.query_one("#pay-title", Static).visual.plain
+        await pilot.press("s")
+        assert "by low end (ascending)" in app.screen.query_one("#pay-title", Static).visual.plain
