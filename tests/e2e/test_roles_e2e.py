@@ -12,7 +12,8 @@ pytestmark = pytest.mark.e2e
 def test_browse_the_tree_and_quit(airoles_bin, tmp_path):
     env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
-        screen = term.wait_for("AI Ethics Specialist")
+        term.wait_for("AI Ethics Specialist")
+        screen = term.wait_for("$200,000 – $500,000+")  # the card may follow the tree by a frame
         # Every family expanded, all twelve roles on the first screen, the card beside them.
         for name in ("Research & Science", "Engineering & Production", "AI Research Scientist",
                      "Prompt Engineer", "Data Scientist"):
