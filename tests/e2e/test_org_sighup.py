@@ -34,29 +34,64 @@ def setup(tmp_path):
     return plans, plan, env
 
 
+def wait_focus(term: PtyTerm, label: str, timeout: float = 20.0) -> None:
+    """Wait until the form field under ``label`` has focus: its label is drawn reversed,
+    which is how a user without colour sees where the cursor is."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        term.pump(0.05)
+        for y, line in enumerate(term.screen.display):
+            x = line.find(label)
+            if x >= 0 and term.screen.buffer[y][x].reverse:
+                return
+    raise AssertionError(f"field {label!r} never got focus:\n{term.text()}")
+
+
+def wait_emptied(term: PtyTerm, label: str, timeout: float = 20.0) -> None:
+    """Wait until the one-line field under ``label`` shows nothing.
+
+    Textual runs a focused widget's key bindings (ctrl+u in an Input) after the key has
+    bubbled up, while printable keys are inserted at once: text typed right behind ctrl+u
+    can land before the clear and be erased with it. A person sees the field empty first.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        term.pump(0.05)
+        lines = term.screen.display
+        for y, line in enumerate(lines[:-1]):
+            x = line.find(label)
+            field = lines[y + 1][x:].split("│")[0]  # up to a dialog's border
+            if x >= 0 and term.screen.buffer[y][x].reverse and not field.strip():
+                return
+    raise AssertionError(f"field {label!r} was never emptied:\n{term.text()}")
+
+
 def edit(term: PtyTerm) -> None:
-    """Edits a user makes, each one waited for on screen (focus moves take a frame)."""
-    term.wait_for("Series B legal review")
+    """Edits a user makes, each one waited for on screen."""
     term.wait_for("saved (legal.toml)")
     term.press("d")  # delete the first hire (the data engineer)
     term.wait_for("Deleted hire 1")
     term.press("enter")
-    term.wait_for("esc Back to list")  # in the form, on the role
-    for key in ("tab", "tab", "ctrl-u"):  # the new first hire's title, emptied
-        term.press(key)
-        term.settle()
+    wait_focus(term, "Role")
+    term.press("tab")
+    wait_focus(term, "Seniority")
+    term.press("tab")
+    wait_focus(term, "Title")
+    term.press("ctrl-u")  # the new first hire's title, emptied and retyped
+    wait_emptied(term, "Title")
     term.type(TITLE)
     term.wait_for("Lead [/]")
     term.press("esc")
     term.wait_for("⏎ Edit")  # back on the list
     term.press("down")
-    term.settle()
+    term.wait_for("Start: M2 (Q1)")  # the form follows the cursor to hire 2
     term.press("]")  # hire 2 one later
-    term.settle()
+    term.wait_for(" 2   M2  ML Engineer")
     term.press("e")
     term.wait_for("Plan (changes apply as you type")
-    term.settle()
+    wait_focus(term, "Plan name")
     term.press("ctrl-u")
+    wait_emptied(term, "Plan name")
     term.type(NAME)
     term.wait_for(f"{NAME} · Hub-and-Spoke")
     term.press("esc")
