@@ -204,3 +204,22 @@ def test_undo_snapshot_is_deep():
     doc.plan.hires[0].title = "new"
     doc.undo()
     assert doc.plan.hires[0].title == "old"
+
+
+def test_embedded_beyond_ten_fragments(catalog):
+    hires = [Hire("data-engineer", deliverable_90_days="x")] + [
+        Hire("ml-engineer", deliverable_90_days="x") for _ in range(10)]
+    advice = [a for a in advise(good_plan(structure="embedded", hires=hires), catalog)
+              if a.kind == "embedded-fragmentation"]
+    assert advice and "fragmented infrastructure" in advice[0].reason
+    assert "embedded-fragmentation" not in kinds(good_plan(structure="embedded"), catalog)
+
+
+def test_role_without_pay_range_is_costed_at_zero_and_said_so(catalog):
+    import dataclasses
+
+    roles = tuple(dataclasses.replace(r, compensation=None) if r.id == "ml-engineer" else r
+                  for r in catalog.roles)
+    bare = dataclasses.replace(catalog, roles=roles, _role_index={})
+    assert hire_cost(Hire("ml-engineer"), bare).annual_usd == 0
+    assert "no-pay-range" in kinds(good_plan(), bare)
