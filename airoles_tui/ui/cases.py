@@ -7,6 +7,7 @@ reader, whose links lead to roles and other documents (esc comes back).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from textual import on
@@ -43,6 +44,18 @@ class DocList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="cases.up"),
     ]
 
+    # Set by the pane: called with the highlighted option's id as the cursor lands on it.
+    follow: Callable[[str], None] | None = None
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        # The reader follows in the same frame as the cursor; the OptionHighlighted message
+        # arrives only after the list has been painted, a frame (and a repaint) later.
+        if self.follow is not None and highlighted is not None:
+            option = self.options[highlighted]
+            if not option.disabled and option.id:
+                self.follow(option.id)
+
 
 def _prompt(entry: Entry) -> Content:
     if entry.kind == "case":
@@ -76,6 +89,7 @@ class CasesPane(Vertical):
             yield Reader(id="reader")
 
     def on_mount(self) -> None:
+        self.query_one(DocList).follow = self._show_key
         self._fill("")
 
     # -- the list ------------------------------------------------------------------------
@@ -112,6 +126,9 @@ class CasesPane(Vertical):
     @on(OptionList.OptionSelected, "#cases-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one(Reader).focus_body()
+
+    def _show_key(self, key: str) -> None:
+        self._show(library.find(self.entries, key))
 
     def _show(self, entry: Entry | None, message: str = "") -> None:
         key = entry.key if entry else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..catalog import CaseStudy, Era, Exercise, Pathway, TeamStructure
 from ..library import Entry, Link
+from .doc_view import DocView
 from .text import MUTED, Doc, literal
 
 EMPHASIS = "italic"
@@ -107,8 +108,9 @@ def _exercise(e: Exercise) -> Content:
     return doc.build()
 
 
-class ReaderBody(VerticalScroll, can_focus=True):
-    """The document itself: arrows, j/k, page keys, home/end scroll it."""
+class ReaderBody(DocView):
+    """The document itself: arrows, j/k, page keys, home/end scroll it. A DocView, so moving
+    through the list repaints only the lines that differ."""
 
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
@@ -117,9 +119,6 @@ class ReaderBody(VerticalScroll, can_focus=True):
         Binding("l", "links", "Links", id="reader.links"),
         Binding("escape", "back", "Back", id="reader.back"),
     ]
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="reader-text")
 
     def action_links(self) -> None:
         self.post_message(Reader.FocusLinks())
@@ -158,6 +157,8 @@ class Reader(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entry: Entry | None = None
+        self._links_shown = False
+        self._links_title = ""
 
     def compose(self) -> ComposeResult:
         yield ReaderBody(id="reader-body")
@@ -166,20 +167,25 @@ class Reader(Vertical):
 
     def show(self, entry: Entry | None, message: str = "") -> None:
         """Show ``entry`` from its top (or ``message`` when there is nothing to show)."""
+        old_links = self.entry.links if self.entry else ()
         self.entry = entry
-        body = self.query_one(ReaderBody)
-        text = self.query_one("#reader-text", Static)
-        links = self.query_one(LinkList)
-        title = self.query_one("#reader-links-title", Static)
-        text.update(render_entry(entry) if entry else literal(message))
-        body.scroll_home(animate=False, immediate=True)
-        links.clear_options()
+        self.query_one(ReaderBody).show(render_entry(entry) if entry else literal(message))
         entry_links = entry.links if entry else ()
-        links.add_options(Option(literal(link.describe()), id=link.key) for link in entry_links)
-        links.display = title.display = bool(entry_links)
+        if entry_links == old_links and self._links_shown:
+            return
+        # The link area keeps its height (the list scrolls beyond LINK_ROWS), so moving
+        # through the library repaints a few lines instead of re-laying the reader.
+        links = self.query_one(LinkList)
+        links.set_options(Option(literal(link.describe()), id=link.key) for link in entry_links)
         if entry_links:
             links.highlighted = 0
-            title.update(literal(f"Named here ({len(entry_links)}): l or tab, then enter"))
+        self._links_shown = True
+        title = self.query_one("#reader-links-title", Static)
+        text = (f"Named here ({len(entry_links)}): l or tab, then enter" if entry_links
+                else "Nothing else in the catalog is named here.")
+        if text != self._links_title:
+            self._links_title = text
+            title.update(literal(text))
 
     @property
     def body_scroll_y(self) -> float:
@@ -195,7 +201,7 @@ class Reader(Vertical):
     def _focus_links(self, event: Message) -> None:
         event.stop()
         links = self.query_one(LinkList)
-        if links.display:
+        if links.option_count:
             links.focus()
         else:
             self.app.bell()

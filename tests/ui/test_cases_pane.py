@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static, TabbedContent
+from textual.widgets import TabbedContent
 
 from airoles_tui.library import role_links
 from airoles_tui.ui.app import AiRolesApp
@@ -14,7 +14,7 @@ from .bracketed import NASTY, bracketed
 
 
 def reader_text(app) -> str:
-    return app.query_one("#reader-text", Static).visual.plain
+    return app.query_one(ReaderBody).plain
 
 
 def list_ids(app) -> list[str]:
