@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .catalog import Catalog, CaseStudy, Era, Exercise, Pathway, Role, TeamStructure
+from .catalog import CaseStudy, Catalog, Era, Exercise, Pathway, Role, TeamStructure
 
 Record = CaseStudy | TeamStructure | Pathway | Era | Exercise
 

@@ -24,8 +24,7 @@ _SHORT_ITEM_WORDS = 3  # bracketed items longer than this are explanations, not 
 def _norm(text: str) -> str:
     text = " ".join(text.lower().split()).strip(" .,;:")
     for q in _QUALIFIERS:
-        if text.startswith(q):
-            text = text[len(q):]
+        text = text.removeprefix(q)
     return text
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TabbedContent
 
@@ -58,7 +59,7 @@ class Navigator:
     def _tabs(self) -> TabbedContent | None:
         try:
             return self.app.screen.query_one("#panes", TabbedContent)
-        except Exception:  # another screen on top, or the app is not composed yet
+        except NoMatches:  # another screen on top, or the app is not composed yet
             return None
 
     def pane_widget(self, pane_id: str) -> Widget | None:
@@ -67,7 +68,7 @@ class Navigator:
             return None
         try:
             tab = tabs.get_pane(pane_id)
-        except Exception:
+        except (NoMatches, ValueError):
             return None
         return next(iter(tab.children), None)
 

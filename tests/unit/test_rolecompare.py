@@ -33,7 +33,7 @@ def test_ml_and_mlops_engineers_share_their_tooling(catalog):
 def test_a_skill_is_shared_or_distinct_never_both(catalog):
     result = _compare(catalog, "ml-engineer", "data-scientist", "data-engineer")
     assert [(s.term, len(s.roles)) for s in result.shared] == [("Python", 3), ("SQL", 3)]
-    for role_id, skills in result.distinct.items():
+    for skills in result.distinct.values():
         for skill in skills:
             assert not set(skill_terms(skill)) & {s.term.lower() for s in result.shared}
     assert "Python/R" not in result.distinct["data-scientist"]  # shared as Python
