@@ -117,7 +117,8 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
             lines.append(f"-- beyond the article's top {rec.top_n} --")
         if every_reason:
             lines.append(f"{s.rank:>2}. {_name(catalog, s.role)} (score {s.score}{tie})")
-            lines += [f"     +{points} {reason}" for points, reason in zip(s.points, s.reasons)]
+            lines += [f"     +{points} {reason}"
+                      for points, reason in zip(s.points, s.reasons, strict=True)]
         else:
             lines.append(f"{s.rank}. {_name(catalog, s.role)}: {s.reason}")
         if years is not None or every_reason:

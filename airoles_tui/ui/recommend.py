@@ -229,7 +229,8 @@ class RecommendPane(Horizontal):
         if tied:
             head += ", tied with " + ", ".join(self._role_name(t.role) for t in tied)
         rows = [(f"{s.rank}.", head, "bold")]
-        rows += [(f"+{points}", reason, "") for points, reason in zip(s.points, s.reasons)]
+        rows += [(f"+{points}", reason, "")
+                 for points, reason in zip(s.points, s.reasons, strict=True)]
         return _hanging(rows)
 
     def _pay(self, role_id: str) -> str:

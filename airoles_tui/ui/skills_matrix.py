@@ -7,7 +7,9 @@ either. The grid's own keys (0-3, +/-) win over the app's pane digits while it h
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,7 @@ from .text import MUTED, literal
 if TYPE_CHECKING:
     from .recommend import RecommendPane
 
+_RECOVERY_LOCK = threading.Lock()
 SKILL_WIDTH = 13
 CELL_WIDTH = 6
 SUM_ROW = "sum"
@@ -111,6 +114,7 @@ class SkillsMatrixScreen(Screen[None]):
         self.matrix: Matrix = pane.matrix
         self.labels = short_labels(matrix_roles(catalog))
         self.dirty = False
+        self._edits = self._copied = 0
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -299,15 +303,21 @@ class SkillsMatrixScreen(Screen[None]):
 
     def _changed(self) -> None:
         self.dirty = True
-        self._recovery_copy(self.matrix.copy())
+        self._edits += 1
+        self._recovery_copy(self.matrix.copy(), self._edits)
 
-    @work(thread=True, exclusive=True, group="matrix-recovery")
-    def _recovery_copy(self, snapshot: Matrix) -> None:
-        """Keep the last session's matrix, so a dropped connection loses no typing."""
-        try:
-            save(snapshot, recovery_path(), durable=False)
-        except PlanSaveError:
-            pass  # best effort; the explicit save reports its own errors
+    @work(thread=True, group="matrix-recovery")
+    def _recovery_copy(self, snapshot: Matrix, edit: int) -> None:
+        """Keep the last session's matrix, so a dropped connection loses no typing.
+
+        Copies are written one at a time and never an older edit over a newer one.
+        """
+        with _RECOVERY_LOCK:
+            if edit <= self._copied:
+                return
+            with suppress(PlanSaveError):  # best effort; explicit saves report their errors
+                save(snapshot, recovery_path(), durable=False)
+            self._copied = edit
 
     # -- files ------------------------------------------------------------------------------
 

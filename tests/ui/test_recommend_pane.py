@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
@@ -15,7 +17,7 @@ from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScr
 def text_of(prompt) -> str:
     if hasattr(prompt, "plain"):
         return prompt.plain
-    console = Console(width=70, no_color=True, record=True, file=open("/dev/null", "w"))
+    console = Console(width=70, no_color=True, record=True, file=io.StringIO())
     console.print(prompt)
     return console.export_text()
 
@@ -222,11 +224,12 @@ async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
         assert matrix.rows[1].scores["ml-engineer"] == 2
         assert "you changed it; proposed 2" not in static_text(app, "#mx-cell")
         await pilot.press("minus")
-        assert "SQL x ML Engineer: 1 (you changed it; proposed 2: in its key skills)" == \
-            static_text(app, "#mx-cell")
+        assert static_text(app, "#mx-cell") == \
+            "SQL x ML Engineer: 1 (you changed it; proposed 2: in its key skills)"
         assert grid.get_cell_at((1, 4)).plain.strip() == "1*"
         assert grid.get_cell_at((2, 4)).plain.strip() == "4"       # the Sum row
-        assert static_text(app, "#mx-rank").startswith("Ranking: 1= DE 5  1= DS 5  3. MLE 4  4= ARS 2")
+        assert static_text(app, "#mx-rank").startswith(
+            "Ranking: 1= DE 5  1= DS 5  3. MLE 4  4= ARS 2")
         await pilot.press("r")
         assert matrix.rows[1].scores == matrix.rows[1].proposed
         await pilot.press("x")

@@ -90,11 +90,11 @@ def test_a_repeated_interest_counts_once(capsys):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--background", "astronaut"],
-     "unknown background 'astronaut'; choose one of: software_engineering, data_analytics, "
-     "academia_research, non_technical"),
+     ("unknown background 'astronaut'; choose one of: software_engineering, data_analytics, "
+      "academia_research, non_technical")),
     (["--background", "non_technical", "--interest", "data", "--interest", "juggling"],
-     "unknown interest 'juggling'; choose from: research, deployment, data, product, safety, "
-     "client_facing"),
+     ("unknown interest 'juggling'; choose from: research, deployment, data, product, safety, "
+      "client_facing")),
 ])
 def test_unknown_choices_exit_2_naming_the_valid_ones(capsys, args, message):
     assert main(["recommend", *args]) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -155,7 +157,7 @@ def test_seniority_bands(years, band):
 
 def test_bands_cover_every_year_once_and_the_whole_range():
     assert BANDS[0].low == 0 and BANDS[-1].high == 1
-    for a, b in zip(BANDS, BANDS[1:]):
+    for a, b in pairwise(BANDS):
         assert a.max_years + 1 == b.min_years and a.high == b.low
     with pytest.raises(ValueError):
         seniority_band(51)
