@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
@@ -12,6 +13,7 @@ from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.recommend import ChoiceList, RecommendPane
 from airoles_tui.ui.roles import RolesPane
 from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen, recovery_path
+from tests.unit.test_recommender import ARTICLE_EXAMPLES
 
 
 def text_of(prompt) -> str:
@@ -412,3 +414,30 @@ async def test_help_on_the_matrix_lists_its_keys(catalog):
         for line in ["0-3+-", "Score", "Raise the score", "Lower the score",
                      "Reset the row to the proposal", "Remove", "Add skill", "Save", "Open"]:
             assert line in text
+
+
+async def fill_form(pilot, catalog, background: str, interests: list[str], years: int) -> None:
+    """Drive the form with the keyboard only, ticking interests in the order given."""
+    rules = catalog.recommender
+    await pilot.press(*["down"] * [b.id for b in rules.backgrounds].index(background))
+    await pilot.press("tab")
+    at = 0
+    for interest in interests:
+        target = [i.id for i in rules.interests].index(interest)
+        await pilot.press(*(["down"] * (target - at) if target > at else ["up"] * (at - target)),
+                          "space")
+        at = target
+    await pilot.press("y", *str(years), "enter")
+
+
+@pytest.mark.parametrize(("args", "expected"), ARTICLE_EXAMPLES)
+async def test_the_articles_four_examples_through_the_form(catalog, args, expected):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot)
+        await fill_form(pilot, catalog, *args)
+        assert (pane.background, pane.interests, pane.years) == (args[0], args[1], args[2])
+        assert [(s.role, s.reason) for s in pane.result.top] == expected
+        shown = results(app)
+        for role, reason in expected:
+            assert reason in " ".join(shown[f"top:{role}"].split())
