@@ -72,10 +72,15 @@ def catalog_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if getattr(args, "data_dir", None) else data_dir()
 
 
-def load_or_report(args: argparse.Namespace):
-    """Load the catalog for a command; on failure print every problem and return None."""
+def load_or_report(args: argparse.Namespace, *, cached: bool = False):
+    """Load the catalog for a command; on failure print every problem and return None.
+
+    ``cached`` (the interactive app) reuses the last parse of an unchanged catalog.
+    """
     from .loader import CatalogError, load_catalog
 
+    if cached:
+        from .catalog_cache import load_catalog_cached as load_catalog
     try:
         return load_catalog(catalog_dir(args))
     except CatalogError as exc:
@@ -111,7 +116,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"airoles-tui: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    catalog = load_or_report(args)
+    catalog = load_or_report(args, cached=True)
     if catalog is None:
         print("airoles-tui: not starting: fix the catalog above (see `airoles-tui validate`)",
               file=sys.stderr)

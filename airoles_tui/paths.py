@@ -49,5 +49,9 @@ def user_config_dir() -> Path:
     return _xdg("XDG_CONFIG_HOME", ".config")
 
 
+def user_cache_dir() -> Path:
+    return _xdg("XDG_CACHE_HOME", ".cache")
+
+
 def default_plans_dir() -> Path:
     return user_data_dir() / "plans"

@@ -30,8 +30,13 @@ from tests.bench.gen_catalog import generate  # noqa: E402
 from tests.e2e.ptyterm import PtyTerm, key_bytes  # noqa: E402
 from tests.e2e.sshd import installed_app  # noqa: E402
 
-ENV = {"TERM": "xterm-256color", "COLORTERM": "", "TEXTUAL_ANIMATIONS": "none",
-       "NO_COLOR": ""}
+ENV = {"TERM": "xterm-256color", "COLORTERM": "", "TEXTUAL_ANIMATIONS": "none"}
+os.environ.pop("NO_COLOR", None)  # Textual treats even an empty NO_COLOR as set
+# The runs get a home of their own: the user's saved theme or a pending plan recovery must
+# neither change what is measured nor be touched by it.
+_HOME = tempfile.mkdtemp(prefix="airoles-bench-")
+ENV.update({f"XDG_{kind}_HOME": f"{_HOME}/{kind.lower()}" for kind in ("DATA", "CONFIG",
+                                                                         "STATE", "CACHE")})
 APP_READY = ("roles ·", "Quit")
 MIN_READY = ("Item 12", "Quit")
 
