@@ -174,6 +174,10 @@ class AiRolesApp(App[int]):
 
     def show_document(self, key: str) -> None:
         """Open a case study, team structure, pathway, era or exercise ("case:scale-ai")."""
+        if not self.query(CasesPane):  # a lazy pane not mounted yet: right after start-up
+            self.call_after_refresh(self.show_document, key)
+            return
+
         def go() -> None:
             self.action_show_pane("cases")
             self.query_one(CasesPane).open(key)
