@@ -1,0 +1,61 @@
+"""The installed `airoles-tui`: the recommend command from a shell, and the pane in a real pty."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from .ptyterm import PtyTerm
+
+pytestmark = pytest.mark.e2e
+
+
+def _env(tmp_path) -> dict[str, str]:
+    return {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+
+
+def test_recommend_from_a_shell(airoles_bin):
+    done = subprocess.run(
+        [airoles_bin, "recommend", "--background", "academia_research", "--interest", "research",
+         "--interest", "safety", "--years", "3", "--json"],
+        capture_output=True, text=True, check=True)
+    data = json.loads(done.stdout)
+    assert [r["role"] for r in data["recommendations"]] == [
+        "ai-research-scientist", "applied-scientist", "ai-safety-researcher"]
+    assert done.stderr == ""
+
+
+def test_recommend_refuses_an_unknown_interest_without_a_traceback(airoles_bin):
+    done = subprocess.run([airoles_bin, "recommend", "--background", "non_technical",
+                           "--interest", "cooking"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "choose from: research, deployment, data, product, safety, client_facing" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_the_pane_in_a_real_terminal(airoles_bin, tmp_path):
+    with PtyTerm([airoles_bin], 80, 24, env=_env(tmp_path)) as term:
+        term.wait_for("AI Ethics Specialist")
+        term.press("3")
+        screen = term.wait_for("The article's answer: top 3")
+        assert "(*) Software engineering" in screen and "Research Engineer" in screen
+        term.press("down", "down")                       # Academia / research
+        term.wait_for("1.  AI Research Scientist")
+        term.press("tab", "down", "space", "down", "down", "down", "down", "space")
+        screen = term.wait_for("1.  Forward Deployed Engineer")   # deployment + client-facing
+        assert "[x] Deployment" in screen and "[x] Client-facing" in screen
+        term.press("y")
+        term.type("5.5")
+        term.wait_for("Refused: '5.5' is not a")  # the rest wraps in the form's column
+        term.press("backspace", "backspace")
+        term.wait_for("mid band (3–5 years)")
+        term.press("enter", "m")
+        term.wait_for("Skills matrix 0/10 skills")
+        term.type("Python\r")
+        screen = term.wait_for("Skills matrix 1/10 skills")
+        assert "Ranking: 1= MLE 3  1= DS 3" in screen, screen
+        term.press("esc", "esc", "ctrl-q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
