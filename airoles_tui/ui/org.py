@@ -16,8 +16,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.lazy import Lazy
 from textual.timer import Timer
+from textual.widget import MountError
 from textual.widgets import OptionList, Static
 
 from ..catalog import Catalog
@@ -70,8 +70,8 @@ class OrgPane(Vertical):
             with Vertical(id="org-side"):
                 yield HireList(id="org-hires")
                 yield Static(id="org-hint")
-            # The form is most of the pane's cost: mount it after the first frame is out.
-            yield Lazy(HireEditor(self.catalog, id="org-editor"))
+            # The form (HireEditor) is most of the pane's cost: it is mounted after the
+            # first frame is out, by _mount_editor.
 
     def on_mount(self) -> None:
         self.plans_dir = Path(getattr(self.app, "plans_dir", None) or default_plans_dir())
@@ -83,7 +83,18 @@ class OrgPane(Vertical):
             self.call_after_refresh(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
         else:
             self._refresh_all(select=0)
+        self.call_after_refresh(self._mount_editor)
         self.call_after_refresh(self._offer_recovery)
+
+    async def _mount_editor(self) -> None:
+        # textual.lazy.Lazy does this too, but raises if the app is already closing (q
+        # pressed before the first refresh): here that is simply nothing to do.
+        if not self.is_attached or self._editor() is not None:
+            return
+        try:
+            await self.query_one("#org-body").mount(HireEditor(self.catalog, id="org-editor"))
+        except MountError:
+            pass
 
     def on_unmount(self) -> None:
         if self._autosave_timer is not None:
