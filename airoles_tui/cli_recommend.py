@@ -16,7 +16,7 @@ from typing import Any
 from .catalog import Catalog
 from .recommender import (
     MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, bands_legend, parse_years, pathway_for,
-    pay_slice, recommend, seniority_band, unscored, usd_k,
+    band_pay, pay_range, pay_slice, recommend, seniority_band, unscored,
 )
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -87,19 +87,6 @@ def _name(catalog: Catalog, role_id: str) -> str:
     return role.name if role else role_id
 
 
-def _pay(catalog: Catalog, role_id: str, years: int | None) -> str:
-    role = catalog.role(role_id)
-    comp = role.compensation if role else None
-    if comp is None:
-        return "2026 pay: not given in the article"
-    text = f"2026 pay {comp.label()}" + (f" ({comp.basis})" if comp.basis else "")
-    if years is not None:
-        band = seniority_band(years)
-        low, high = pay_slice(comp, band)
-        text += f"; {band.label} band: {usd_k(low)}–{usd_k(high)}"
-    return text
-
-
 def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
             years: int | None, *, every_reason: bool) -> list[str]:
     rules = catalog.recommender
@@ -122,7 +109,8 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         else:
             lines.append(f"{s.rank}. {_name(catalog, s.role)}: {s.reason}")
         if years is not None or every_reason:
-            lines.append(f"     {_pay(catalog, s.role, years)}")
+            band = band_pay(catalog, s.role, years) if years is not None else ""
+            lines.append(f"     {pay_range(catalog, s.role)}" + (f"; {band}" if band else ""))
     cut = rec.tie_at_cut()
     if cut:
         lines += ["", f"Left out of the top {rec.top_n} only by tie order: "
@@ -155,8 +143,10 @@ def as_json(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
             out["pay_2026"] = {"min_usd": comp.min_usd, "max_usd": comp.max_usd,
                                "open_ended": comp.open_ended, "basis": comp.basis}
             if years is not None:
-                low, high = pay_slice(comp, seniority_band(years))
-                out["band_pay"] = {"min_usd": low, "max_usd": high}
+                band = seniority_band(years)
+                low, high = pay_slice(comp, band)
+                out["band_pay"] = {"min_usd": low, "max_usd": high,
+                                   "open_ended": comp.open_ended and band.high == 1}
         return out
 
     data: dict[str, Any] = {

@@ -156,6 +156,27 @@ def usd_k(amount: int) -> str:
     return f"${round(amount / 1000)}K"
 
 
+def pay_range(catalog: Catalog, role_id: str) -> str:
+    """"2026 pay $150K–$350K (depending on seniority and company)"."""
+    role = catalog.role(role_id)
+    comp = role.compensation if role else None
+    if comp is None:
+        return "2026 pay: the article gives no figure"
+    return f"2026 pay {comp.label()}" + (f" ({comp.basis})" if comp.basis else "")
+
+
+def band_pay(catalog: Catalog, role_id: str, years: int) -> str:
+    """"mid band: $200K–$250K": the part of the role's range where ``years`` sit; "" if none."""
+    role = catalog.role(role_id)
+    comp = role.compensation if role else None
+    if comp is None:
+        return ""
+    band = seniority_band(years)
+    low, high = pay_slice(comp, band)
+    top = "+" if comp.open_ended and band.high == 1 else ""
+    return f"{band.label} band: {usd_k(low)}–{usd_k(high)}{top}"
+
+
 def pathway_for(catalog: Catalog, background_id: str) -> Pathway | None:
     """The article's career pathway for a background: the rule table names it."""
     background = catalog.recommender.background(background_id)

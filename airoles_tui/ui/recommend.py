@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..catalog import Catalog
 from ..recommender import (
     MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, bands_legend, parse_years, pathway_for,
-    pay_slice, recommend, seniority_band, unscored, usd_k,
+    band_pay, pay_range, recommend, seniority_band, unscored,
 )
 from ..skills_matrix import Matrix
 from .text import HEADING, MUTED, literal, visible
@@ -220,7 +220,9 @@ class RecommendPane(Horizontal):
 
     def _top_prompt(self, s: Scored) -> Table:
         rows = [(f"{s.rank}.", self._role_name(s.role), "bold"), ("", s.reason, "")]
-        rows.append(("", self._pay(s.role), "dim"))
+        rows.append(("", pay_range(self.catalog, s.role), "dim"))
+        if self.years is not None:
+            rows.append(("", band_pay(self.catalog, s.role, self.years), ""))
         return _hanging(rows)
 
     def _scored_prompt(self, rec: Recommendation, s: Scored) -> Table:
@@ -232,18 +234,6 @@ class RecommendPane(Horizontal):
         rows += [(f"+{points}", reason, "")
                  for points, reason in zip(s.points, s.reasons, strict=True)]
         return _hanging(rows)
-
-    def _pay(self, role_id: str) -> str:
-        role = self.catalog.role(role_id)
-        comp = role.compensation if role else None
-        if comp is None:
-            return "2026 pay: the article gives no figure"
-        text = f"2026 pay {comp.label()}"
-        if self.years is not None:
-            band = seniority_band(self.years)
-            low, high = pay_slice(comp, band)
-            text += f"; {band.label}: {usd_k(low)}–{usd_k(high)}"
-        return text + (f" ({comp.basis})" if comp.basis else "")
 
     def _years_prompt(self) -> Content:
         legend = f"Bands: {bands_legend()}."

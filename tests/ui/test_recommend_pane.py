@@ -81,7 +81,8 @@ async def test_the_form_reproduces_the_articles_third_example(catalog):
                          "[ ] Safety", "[ ] Client-facing"]
         got = results(app)
         # Pay: the senior band (6-9 years) is the third quarter of $120K-$250K.
-        assert "2026 pay $120K–$250K; senior: $185K–$218K" in " ".join(
+        assert "2026 pay $120K–$250K (2026 range from the comparison table) senior band: " \
+               "$185K–$218K" in " ".join(
             got["top:data-scientist"].split())
         scored = " ".join(got["all:data-scientist"].split())
         assert "5 points, tied with AI Product Manager, Data Engineer" in scored

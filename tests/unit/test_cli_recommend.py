@@ -77,7 +77,8 @@ def test_json_all_with_years(capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data["recommendations"]) == 5
     assert data["seniority"]["band"] == "staff"
-    assert data["recommendations"][0]["band_pay"] == {"min_usd": 300_000, "max_usd": 350_000}
+    assert data["recommendations"][0]["band_pay"] == {
+        "min_usd": 300_000, "max_usd": 350_000, "open_ended": False}
     assert data["pathway"]["id"] == "swe-to-mle"
 
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from airoles_tui.catalog import Compensation
 from airoles_tui.recommender import (
-    BANDS, parse_years, pathway_for, pay_slice, recommend, recommend_roles, seniority_band,
-    unscored,
+    BANDS, parse_years, pathway_for, band_pay, pay_range, pay_slice, recommend, recommend_roles,
+    seniority_band, unscored,
 )
 from tests.unit.test_catalog_facts import ARTICLE_BACKGROUNDS, ARTICLE_INTERESTS
 
@@ -200,3 +200,12 @@ def test_unscored_roles_are_the_rest_of_the_catalog(catalog):
     every = recommend(catalog.recommender, "non_technical",
                       [i.id for i in catalog.recommender.interests])
     assert unscored(catalog, every) == ["research-engineer"]
+
+
+def test_pay_texts_mark_an_open_ended_top(catalog):
+    assert pay_range(catalog, "ai-research-scientist") == (
+        "2026 pay $200K–$500K+ (total compensation including equity, at top labs)")
+    assert band_pay(catalog, "ai-research-scientist", 12) == "staff+ band: $425K–$500K+"
+    assert band_pay(catalog, "ai-research-scientist", 7) == "senior band: $350K–$425K"
+    assert pay_range(catalog, "no-such-role") == "2026 pay: the article gives no figure"
+    assert band_pay(catalog, "no-such-role", 3) == ""
