@@ -8,21 +8,23 @@ Enter on a role opens its card; on the pathway, the pathway itself.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from rich.table import Table
-from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..catalog import Catalog
 from ..recommender import (
-    MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, bands_legend, parse_years, pathway_for,
-    band_pay, pay_range, recommend, seniority_band, unscored,
+    MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, band_pay, bands_legend, parse_years,
+    pathway_for, pay_range, recommend, seniority_band, unscored,
 )
 from ..skills_matrix import Matrix
 from .text import HEADING, MUTED, literal, visible
@@ -73,7 +75,7 @@ class RecommendPane(Horizontal):
         self.result: Recommendation | None = None
         # The skills matrix outlives its screen: closing it and coming back keeps the work.
         self.matrix: Matrix | None = None
-        self.matrix_path = None
+        self.matrix_path: Path | None = None
         self.built = False
 
     def _build(self) -> list[Widget]:
@@ -199,10 +201,12 @@ class RecommendPane(Horizontal):
         cut = rec.tie_at_cut()
         if cut:
             names = ", ".join(self._role_name(s.role) for s in cut)
+            them = "them" if len(cut) > 1 else "it"
             options.append(Option(literal(
                 f"Tie at the cut: {names} scored {cut[0].score} like "
-                f"{self._role_name(rec.top[-1].role)}, and misses the top {rec.top_n} only "
-                "because the rules met it later.", "bold"), disabled=True))
+                f"{self._role_name(rec.top[-1].role)}, and {'miss' if len(cut) > 1 else 'misses'}"
+                f" the top {rec.top_n} only because the rules met {them} later.", "bold"),
+                disabled=True))
         missed = unscored(self.catalog, rec)
         if missed:
             options.append(Option(literal(
