@@ -23,6 +23,7 @@ from .text import label, literal
 
 
 MARK = "✓ "
+OPEN_LIMIT = 200  # more roles than this in the list: families start closed, filled on opening
 
 
 class RoleTree(Tree[Role | Family]):
@@ -100,6 +101,9 @@ class RolesPane(Vertical):
         # Lower-cased once: each filter keystroke then costs one substring test per role.
         self._haystack = {r.id: r.search_text() for r in catalog.roles}
         self._families = {f.id: f for f in catalog.families}
+        self._unopened: dict[int, list[Role]] = {}  # closed family node id -> its roles
+        self._last_match: tuple[str, list[Role]] = ("", [])
+        self._family_cards: dict[str, object] = {}
         self.marked: list[str] = []  # role ids marked with space for Compare, in marking order
 
     def compose(self) -> ComposeResult:
@@ -121,34 +125,49 @@ class RolesPane(Vertical):
     # -- the tree -----------------------------------------------------------------------
 
     def matching(self, query: str) -> list[Role]:
-        words = query.lower().split()
-        return [r for r in self.catalog.roles
-                if all(w in self._haystack[r.id] for w in words)]
+        query = query.lower()
+        words = query.split()
+        # Typing on only narrows: test just what matched the last query (a 10,000-role
+        # catalog made every keystroke scan everything).
+        last_query, last = self._last_match
+        pool = last if last_query and query.startswith(last_query) else self.catalog.roles
+        haystack = self._haystack
+        found = [r for r in pool if all(w in haystack[r.id] for w in words)]
+        self._last_match = (query, found)
+        return found
 
     def _fill(self, query: str) -> None:
         tree = self.query_one(RoleTree)
-        tree.clear()
         roles = self.matching(query)
         by_family: dict[str, list[Role]] = {}
         for role in roles:
             by_family.setdefault(role.family, []).append(role)
+        # A big catalog (a company's thousands of roles) lists its families closed, each
+        # filled when opened: building every node made each filter keystroke cost ~0.3 s.
+        open_all = len(roles) <= OPEN_LIMIT
+        if not open_all and self._recount(tree, by_family):
+            self._fill_status(query, roles)
+            return
+        tree.clear()
+        self._unopened = {}
         for family in self.catalog.families:
             members = sorted(by_family.get(family.id, []), key=lambda r: r.order)
             if not members:
                 continue
-            node = tree.root.add(label(family.name, "bold"), data=family, expand=True)
-            for role in members:
-                node.add_leaf(self._role_label(role), data=role)
-        status = self.query_one("#roles-status", Static)
-        total = len(self.catalog.roles)
-        if query:
-            status.update(literal(f"{len(roles)} of {total} roles match {query!r}"
-                                  if roles else f"No role matches {query!r} (esc clears)"))
-        else:
-            status.update(literal(f"{total} roles · / filter · t table"))
-        self._mark_status()
+            if open_all:
+                node = tree.root.add(label(family.name, "bold"), data=family, expand=True)
+                for role in members:
+                    node.add_leaf(self._role_label(role), data=role)
+            else:
+                node = tree.root.add(label(f"{family.name} ({len(members)})", "bold"),
+                                     data=family, allow_expand=True)
+                self._unopened[node.id] = members
+        self._fill_status(query, roles)
         # Start on the first role, not its family: the card is what people came for.
-        if roles:
+        if roles and not open_all:
+            tree.move_cursor_to_line(0)
+            self.query_one(RoleCard).show(self._family_card(tree.root.children[0].data))
+        elif roles:
             tree.move_cursor_to_line(1)  # line 0 is the first family shown, 1 its first role
             # The highlight message can name the node the tree held before the refill.
             first = next(r for f in self.catalog.families for r in
@@ -157,12 +176,42 @@ class RolesPane(Vertical):
         else:
             self.query_one(RoleCard).show(literal("Nothing matches the filter."))
 
+    def _fill_status(self, query: str, roles: list[Role]) -> None:
+        status = self.query_one("#roles-status", Static)
+        total = len(self.catalog.roles)
+        # One fixed line (CSS height 1): no layout needed, and a layout per filter keystroke
+        # re-laid the whole screen.
+        if query:
+            status.update(literal(f"{len(roles)} of {total} roles match {query!r}"
+                                  if roles else f"No role matches {query!r} (esc clears)"),
+                          layout=False)
+        else:
+            status.update(literal(f"{total} roles · / filter · t table"), layout=False)
+        self._mark_status()
+
+    def _recount(self, tree: RoleTree, by_family: dict[str, list[Role]]) -> bool:
+        """Closed families, same families as shown: update their counts in place.
+
+        Rebuilding the tree re-lays the screen; relabelling repaints one line per family.
+        False when the tree must be rebuilt (other families, an opened one, open mode).
+        """
+        nodes = list(tree.root.children)
+        shown = [f.id for f in self.catalog.families if by_family.get(f.id)]
+        if ([n.data.id for n in nodes] != shown
+                or any(n.id not in self._unopened or n.is_expanded for n in nodes)):
+            return False
+        for node in nodes:
+            members = sorted(by_family[node.data.id], key=lambda r: r.order)
+            node.set_label(label(f"{node.data.name} ({len(members)})", "bold"))
+            self._unopened[node.id] = members
+        return True
+
     def _follow(self, data: Role | Family | None) -> None:
         card = self.query_one(RoleCard)
         if isinstance(data, Role):
             card.show(role_card(self.catalog, data))
         elif isinstance(data, Family):
-            card.show(family_card(self.catalog, data))
+            card.show(self._family_card(data))
 
     @on(Tree.NodeSelected, "#role-tree")
     def _selected(self, event: Tree.NodeSelected) -> None:
@@ -173,11 +222,33 @@ class RolesPane(Vertical):
     def _card_back(self) -> None:
         self.query_one(RoleTree).focus()
 
+    def _family_card(self, family: Family):
+        # A family of a big catalog lists a hundred roles: build its card once.
+        if family.id not in self._family_cards:
+            self._family_cards[family.id] = family_card(self.catalog, family)
+        return self._family_cards[family.id]
+
+    def _open(self, node) -> None:
+        """Add a closed family's roles to the tree (big catalogs fill families on demand)."""
+        members = self._unopened.pop(node.id, None)
+        if members is not None:
+            for role in members:
+                node.add_leaf(self._role_label(role), data=role)
+
+    @on(Tree.NodeExpanded, "#role-tree")
+    def _expanded(self, event: Tree.NodeExpanded) -> None:
+        self._open(event.node)
+
     def show_role(self, role_id: str) -> bool:
         """Put the cursor on a role (clearing a filter that hides it); False if unknown."""
         if self.catalog.role(role_id) is None:
             return False
         tree = self.query_one(RoleTree)
+        for family_node in list(tree.root.children):
+            if any(r.id == role_id for r in self._unopened.get(family_node.id, ())):
+                self._open(family_node)
+                family_node.expand()
+                tree._tree_lines  # noqa: B018 - renumber the lines now, so the cursor can land
         if not any(isinstance(n.data, Role) and n.data.id == role_id for n in _nodes(tree)):
             self.query_one(FilterBar).action_clear()
             self._fill("")

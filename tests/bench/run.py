@@ -99,8 +99,11 @@ class Session:
             self.term.close()
 
 
-def precise_latency(session: Session, key: str) -> tuple[int, float]:
-    """Key -> last byte with byte-level timing (pump() alone overstates by its 20 ms tail)."""
+def precise_latency(session: Session, key: str, first: float = 0.1) -> tuple[int, float]:
+    """Key -> last byte with byte-level timing (pump() alone overstates by its 20 ms tail).
+
+    Waits up to ``first`` seconds for the first byte, then until 0.1 s pass without output.
+    """
     import select
 
     term = session.term
@@ -108,9 +111,9 @@ def precise_latency(session: Session, key: str) -> tuple[int, float]:
     sent = time.perf_counter()
     os.write(term.fd, key_bytes(key) if len(key) > 1 else key.encode())
     last = sent
-    chunks = []
+    chunks: list[bytes] = []
     while True:
-        r, _, _ = select.select([term.fd], [], [], 0.1)
+        r, _, _ = select.select([term.fd], [], [], 0.1 if chunks else first)
         if not r:
             break
         data = os.read(term.fd, 65536)
@@ -183,22 +186,28 @@ def headless(runs: int) -> dict:
 
 
 def scale(runs: int, keys: str) -> dict:
+    """First frame with a 10,000-role catalog (the first start parses it, later ones reuse
+    the parse) and the latency of each filter keystroke."""
+    big_ready = ("10000 roles", "Quit")
     with tempfile.TemporaryDirectory() as tmp:
         big = generate(Path(tmp) / "big")
+        s = Session.start(app_argv("--data-dir", str(big)), big_ready)
+        cold = s.first_frame
+        s.quit()
         frames, normal, filt = [], [], []
         for _ in range(runs):
             s = Session.start(app_argv(), APP_READY)
             normal.append(s.first_frame)
             s.quit()
-            s = Session.start(app_argv("--data-dir", str(big)), ("10000 roles", "Quit"))
+            s = Session.start(app_argv("--data-dir", str(big)), big_ready)
             frames.append(s.first_frame)
-            precise_latency(s, "/")
+            precise_latency(s, "/", first=2.0)
             s.term.settle(0.3)
             for ch in keys:
-                _, lat = precise_latency(s, ch)
+                _, lat = precise_latency(s, ch, first=2.0)
                 filt.append(lat)
             s.quit("\x11")  # ctrl+q: q would be typed into the filter
-    return {"frame_s": median(frames), "normal_frame_s": median(normal),
+    return {"frame_s": median(frames), "cold_frame_s": cold, "normal_frame_s": median(normal),
             "filter_key_s": filt}
 
 
@@ -274,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(line("10,000 roles: first frame vs normal catalog",
                          f"{sc['frame_s']:.2f}s / {sc['normal_frame_s']:.2f}s = {r:.2f}x",
                          "<= 2x", r <= 2))
+        rows.append(line("10,000 roles: very first start (parses ~19 MB)",
+                         f"{sc['cold_frame_s']:.2f}s", "(no budget)", True))
         worst = max(sc["filter_key_s"]) * 1000
         med = median(sc["filter_key_s"]) * 1000
         rows.append(line("10,000 roles: filter keystroke (median/worst)",
