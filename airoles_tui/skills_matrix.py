@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, Role
+from .paths import user_data_dir
 from .schema import IDS, INT, STR, TABLE, Checker, F, Spec
 from .tomlsource import Problem, SourceError, TomlSource
 
@@ -185,6 +186,16 @@ def clean_name(name: str) -> str:
 
 
 # -- files ------------------------------------------------------------------------------------
+
+def matrices_dir() -> Path:
+    """Where matrices are saved unless the person names another folder."""
+    return user_data_dir() / "matrices"
+
+
+def recovery_path() -> Path:
+    """The copy kept as the person edits, offered back at the next session."""
+    return matrices_dir() / ".last-session.toml"
+
 
 SKILL: Spec = {"name": F(STR), "scores": F(TABLE)}
 FILE: Spec = {"format": F(STR), "version": F(INT), "roles": F(IDS),

@@ -23,10 +23,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..catalog import Catalog
-from ..paths import user_data_dir
 from ..planfile import PlanSaveError
 from ..skills_matrix import (
-    MAX_SCORE, MAX_SKILLS, MIN_SCORE, RULE, WHY, Matrix, load, matrix_roles, save, short_labels,
+    MAX_SCORE, MAX_SKILLS, MIN_SCORE, RULE, WHY, Matrix, load, matrices_dir, matrix_roles,
+    recovery_path, save, short_labels,
 )
 from ..tomlsource import SourceError
 from .dialogs import DIALOG_CSS
@@ -39,14 +39,6 @@ _RECOVERY_LOCK = threading.Lock()
 SKILL_WIDTH = 13
 CELL_WIDTH = 6
 SUM_ROW = "sum"
-
-
-def matrices_dir() -> Path:
-    return user_data_dir() / "matrices"
-
-
-def recovery_path() -> Path:
-    return matrices_dir() / ".last-session.toml"
 
 
 class SkillInput(Input):

@@ -8,11 +8,11 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from airoles_tui.skills_matrix import load, save
+from airoles_tui.skills_matrix import load, recovery_path, save
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.recommend import ChoiceList, RecommendPane
 from airoles_tui.ui.roles import RolesPane
-from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen, recovery_path
+from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen
 from tests.unit.test_recommender import ARTICLE_EXAMPLES
 
 
