@@ -105,6 +105,14 @@ class PtyTerm:
                 return self.text()
         raise AssertionError(f"{needle!r} still on screen after {timeout}s:\n{self.text()}")
 
+    def wait_until(self, condition, timeout: float = 20.0) -> None:
+        """Read until ``condition()`` holds (it looks at the screen), or fail with the screen."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"condition not met within {timeout}s:\n{self.text()}")
+            self.pump(0.05)
+
     def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
         """Read until the program has written nothing for ``quiet`` seconds."""
         deadline = time.monotonic() + timeout

@@ -8,7 +8,6 @@ even when every colour is ignored, and the pay chart's bars are characters, not 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -35,13 +34,6 @@ def start(env: dict[str, str]) -> PtyTerm:
     return term
 
 
-def wait_until(term: PtyTerm, condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"condition not met:\n{term.text()}"
-        term.pump(0.05)
-
-
 def tree_row(term: PtyTerm, name: str) -> int:
     """Screen row of a role in the tree (the left column), so card text does not match."""
     for y, line in enumerate(term.screen.display):
@@ -64,7 +56,7 @@ def test_cursor_row_is_marked_without_colour(mode):
         assert marked(term, tree_row(term, first), first)
         assert not marked(term, tree_row(term, second), second)
         term.press("down")
-        wait_until(term, lambda: marked(term, tree_row(term, second), second))
+        term.wait_until(lambda: marked(term, tree_row(term, second), second))
         assert not marked(term, tree_row(term, first), first)
         term.press("q")
         assert term.wait_exit() == 0

@@ -27,6 +27,7 @@ def pane_keys() -> list[str]:
 
 def test_80x24_shows_everything_and_no_notice():
     with start(80, 24) as term:
+        term.wait_for("Quit")  # the footer can be redrawn just after the first frame
         screen = term.text()
         assert NOTICE not in screen
         assert "1 Roles" in term.screen.display[0]
@@ -51,16 +52,15 @@ def test_60x20_says_what_it_needs_and_keeps_working():
 
 def test_resize_while_running_re_lays_the_screen():
     with start(80, 24) as term:
-        wide_footer = term.screen.display[-1]
+        wide_footer = term.wait_for("Quit").splitlines()[-1]
         term.resize(60, 20)
         term.wait_for(NOTICE)
+        term.wait_until(lambda: "Filter" in term.screen.display[-1])  # footer re-laid
         assert term.screen.display[-1] != wide_footer
-        assert "Filter" in term.screen.display[-1]  # the footer, re-laid at the bottom
         term.resize(100, 30)
         term.wait_gone(NOTICE)
-        term.settle(0.3)
-        # The card takes the new width: text reaches past the old right edge.
-        assert any(line[80:].strip() for line in term.screen.display[2:-1])
-        assert "Quit" in term.screen.display[29]
+        # The card takes the new width (text past the old right edge), the footer the last line.
+        term.wait_until(lambda: any(line[80:].strip() for line in term.screen.display[2:-1]))
+        term.wait_until(lambda: "Quit" in term.screen.display[29])
         term.press("q")
         assert term.wait_exit() == 0
