@@ -150,11 +150,7 @@ class CasesPane(Vertical):
         try:
             index = doc_list.get_option_index(key)
         except OptionDoesNotExist:
-            bar = self.query_one(FilterBar)
-            # Quietly: the bar's own messages would refill the list after this and move on.
-            with bar.prevent(FilterBar.Changed, FilterBar.Cleared):
-                bar.value = ""
-            bar.remove_class("-shown")
+            self.query_one(FilterBar).reset()
             self._fill("")
             index = doc_list.get_option_index(key)
         doc_list.highlighted = index

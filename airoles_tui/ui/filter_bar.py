@@ -59,6 +59,13 @@ class FilterBar(Input):
         # the keys after "/" must land in the filter, not in the list.
         self.screen.set_focus(self)
 
+    def reset(self) -> None:
+        """Empty and hide the bar without a word to the list: for a caller that refills the
+        list itself and moves its cursor (Cleared, arriving later, would move it back)."""
+        with self.prevent(self.Changed, self.Cleared):
+            self.value = ""
+        self.remove_class("-shown")
+
     def action_clear(self) -> None:
         self.value = ""
         self.remove_class("-shown")

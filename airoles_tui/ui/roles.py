@@ -250,8 +250,10 @@ class RolesPane(Vertical):
                 family_node.expand()
                 tree._tree_lines  # noqa: B018 - renumber the lines now, so the cursor can land
         if not any(isinstance(n.data, Role) and n.data.id == role_id for n in _nodes(tree)):
-            self.query_one(FilterBar).action_clear()
+            # Quietly: the bar's Cleared, handled later, would refill and move the cursor off.
+            self.query_one(FilterBar).reset()
             self._fill("")
+            tree._tree_lines  # noqa: B018 - number the new lines now, so the cursor can land
         for node in _nodes(tree):
             if isinstance(node.data, Role) and node.data.id == role_id:
                 tree.move_cursor(node)

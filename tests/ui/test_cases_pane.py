@@ -193,3 +193,15 @@ async def test_nothing_breaks_at_60x20(catalog):
         else:
             assert app.query_one(CasesPane).current.key == first.key
         assert len(app.navigator) == 1
+
+
+async def test_a_link_to_a_role_hidden_by_the_roles_filter_lands_on_it(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"kubernetes", "enter")  # FDE is filtered out
+        app.show_document("case:palantir-ukraine")
+        await pilot.pause()
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert app.query_one("RolesPane").current_role.id == "forward-deployed-engineer"
+        assert isinstance(app.focused, RoleTree)
