@@ -10,6 +10,8 @@ from airoles_tui.ui.cases import CasesPane
 from airoles_tui.ui.reader import LinkList, LinksScreen
 from airoles_tui.ui.roles import RolesPane
 
+from .bracketed import NASTY, bracketed
+
 
 def _arrived(app, link: Link) -> bool:
     if link.kind == "role":
@@ -71,3 +73,14 @@ async def test_every_role_offers_its_links_and_they_can_be_followed(catalog):
                 assert roles.current_role.id == role.id
                 kinds_followed.add(link.kind)
     assert kinds_followed == {"role", "case", "team", "pathway", "era"}
+
+
+async def test_related_links_show_bracketed_names_literally(catalog):
+    app = AiRolesApp(bracketed(catalog))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")  # AI Research Scientist: neighbours, pathway, eras
+        assert isinstance(app.screen, LinksScreen)
+        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert prompts and all(NASTY in p for p in prompts)
+        await pilot.press("enter")
+        assert not isinstance(app.screen, LinksScreen)
