@@ -71,6 +71,9 @@ class AiRolesApp(App[int]):
                  theme: str | None = None, plans_dir: Path | None = None,
                  initial_plan: object | None = None) -> None:
         super().__init__()
+        # Over SSH an animation is a stream of frames for nothing: the tab underline's slide
+        # alone kept a pane switch writing for ~400 ms.
+        self.animation_level = "none"
         self.plans_dir = plans_dir  # None: the user's data dir (paths.default_plans_dir)
         self.initial_plan = initial_plan  # a planfile.LoadedPlan from `airoles-tui open FILE`
         if theme:
