@@ -438,8 +438,8 @@ def discard_recovery(path: Path | None) -> None:
         return
     try:
         path.unlink()
-    except FileNotFoundError:
-        pass
+    except OSError:
+        pass  # gone already, or its folder is unusable: nothing left to discard
 
 
 _SESSION_RE = re.compile(r"^session-[0-9T]+-(\d+)\.toml$")

@@ -131,7 +131,9 @@ class OrgPane(Vertical):
                 f"{money(plan.funding_usd)} raised · {plan.company or '(company)'} · "
                 f"{plan.product or '(product)'}")
         self.query_one("#org-header", Static).update(literal(head))
-        self.query_one("#org-summary", Static).update(literal(self.analysis.summary()))
+        first = self.analysis.advice[0].message if self.analysis.advice else ""
+        summary = self.analysis.summary() + (f" (v): {first}" if first else " (v: details)")
+        self.query_one("#org-summary", Static).update(literal(summary))
         hint = ("No hires yet: a adds one, ctrl+o opens the worked example"
                 if not plan.hires else "! unknown role  ? no 90-day deliverable")
         self.query_one("#org-hint", Static).update(literal(hint))

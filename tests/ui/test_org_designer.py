@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static, TabbedContent, TextArea
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from airoles_tui.orgplan import Hire, OrgPlan
 from airoles_tui.paths import example_plans_dir
@@ -28,12 +28,62 @@ def text_of(app, selector: str) -> str:
     return app.screen.query_one(selector, Static).visual.plain
 
 
-async def wait_for(pilot, condition, tries: int = 100) -> None:
+async def wait_for(pilot, condition, tries: int = 400) -> None:
     for _ in range(tries):
         if condition():
             return
         await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
+    app = pilot.app
+    raise AssertionError(f"condition never became true (screen {app.screen!r}, focus "
+                         f"{app.focused!r}, tab {app.query_one('#panes').active!r})")
+
+
+async def closed(pilot) -> None:
+    """Wait until every dialog is gone (dismissing one takes a moment)."""
+    await wait_for(pilot, lambda: len(pilot.app.screen_stack) == 1)
+
+
+async def show_designer(pilot) -> None:
+    """Key 4, then wait for the hire list to have focus (it is where the keys go)."""
+    await pilot.press("4")
+    await wait_for(pilot, lambda: focused_id(pilot) == "org-hires")
+
+
+async def add_hire(pilot) -> None:
+    """Show the designer, add a hire (the form opens on it) and go back to the list."""
+    await show_designer(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(pilot.app.focused, Select))
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(pilot.app.focused, HireList))
+
+
+async def focus_list(pilot) -> None:
+    """Put focus on the hire list, again if start-up focus moves (tabs settle) take it."""
+    def there() -> bool:
+        if isinstance(pilot.app.focused, HireList):
+            return True
+        pilot.app.query_one(HireList).focus()
+        return False
+
+    await wait_for(pilot, there)
+
+
+def focused_id(pilot) -> str | None:
+    return getattr(pilot.app.focused, "id", None)
+
+
+async def press_to(pilot, key: str, widget_id: str) -> None:
+    """Press a key that moves focus, and wait until it has arrived (focus moves are queued)."""
+    await pilot.press(key)
+    await wait_for(pilot, lambda: focused_id(pilot) == widget_id)
+
+
+async def new_hire_title(pilot) -> None:
+    """Add a hire and go to its title field."""
+    await press_to(pilot, "a", "hire-role")
+    await press_to(pilot, "tab", "hire-seniority")
+    await press_to(pilot, "tab", "hire-title")
 
 
 async def type_text(pilot, text: str) -> None:
@@ -52,35 +102,36 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
     plans = tmp_path / "plans"
     app = AiRolesApp(catalog, plans_dir=plans)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
+        await show_designer(pilot)
         assert app.query_one("#panes", TabbedContent).active == "org"
         assert pane(app).doc.plan.hires == []
-        await pilot.press("a")  # add: the form opens on the role
-        assert isinstance(app.focused, Select) and app.focused.id == "hire-role"
+        await press_to(pilot, "a", "hire-role")  # add: the form opens on the role
         data_engineer = [r.id for r in catalog.roles].index("data-engineer")
         await pilot.press("enter", *["down"] * data_engineer, "enter")
-        await pilot.press("tab", "tab")  # seniority, then the title
-        assert isinstance(app.focused, Input) and app.focused.id == "hire-title"
+        await wait_for(pilot, lambda: pane(app).doc.plan.hires[0].role == "data-engineer")
+        await press_to(pilot, "tab", "hire-seniority")
+        await press_to(pilot, "tab", "hire-title")
         await type_text(pilot, "Founding [/] DE")
-        await pilot.press("tab", "backspace")
+        await press_to(pilot, "tab", "hire-start")
+        await pilot.press("backspace")
         await type_text(pilot, "Q2")
-        await pilot.press("tab")
+        await press_to(pilot, "tab", "hire-team")
         await type_text(pilot, "Hub")
-        await pilot.press("tab")
-        assert isinstance(app.focused, TextArea)
+        await press_to(pilot, "tab", "hire-deliverable")
         await type_text(pilot, "Pipelines")
         await pilot.press("enter")
         await type_text(pilot, "[link=x] done")
         await pilot.press("escape")
-        assert isinstance(app.focused, HireList)
-        await pilot.press("a", "escape")  # a second hire after the first
+        await wait_for(pilot, lambda: isinstance(app.focused, HireList))
+        await press_to(pilot, "a", "hire-role")  # a second hire after the first
+        await press_to(pilot, "escape", "org-hires")
         assert len(pane(app).doc.plan.hires) == 2
         hire = pane(app).doc.plan.hires[0]
         assert (hire.role, hire.title, hire.start, hire.team, hire.deliverable_90_days) == (
             "data-engineer", "Founding [/] DE", 4, "Hub", "Pipelines\n[link=x] done")
         assert "unsaved changes" in text_of(app, "#org-header")
         await pilot.press("ctrl+s")  # first save asks for a name
-        assert isinstance(app.screen, SaveAsScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
         assert app.screen.query_one(Input).value == "untitled-plan.toml"
         await pilot.press("ctrl+u")
         await type_text(pilot, "mine")
@@ -92,8 +143,9 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
 
     app = AiRolesApp(catalog, plans_dir=plans)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "ctrl+o")
-        assert isinstance(app.screen, OpenPlanScreen)
+        await show_designer(pilot)
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OpenPlanScreen))
         await pilot.press("down", "down", "enter")  # blank, the example, then our plan
         await wait_for(pilot, lambda: pane(app).doc.path == plans / "mine.toml")
         assert pane(app).doc.plan == saved
@@ -106,7 +158,7 @@ async def test_delete_undo_and_move(catalog, tmp_path):
                      start_pane="org")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: pane(app).selected == 0)
-        app.query_one(HireList).focus()
+        await focus_list(pilot)
         roles = [h.role for h in loaded.plan.hires]
         await pilot.press("down", "d")
         assert [h.role for h in pane(app).doc.plan.hires] == roles[:1] + roles[2:]
@@ -127,7 +179,7 @@ async def test_moving_through_the_list_changes_nothing(catalog, tmp_path):
                      start_pane="org")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: pane(app).selected == 0)
-        app.query_one(HireList).focus()
+        await focus_list(pilot)
         await pilot.press(*["down"] * 14, *["up"] * 7)
         await pilot.pause()
         assert pane(app).selected == 7
@@ -138,13 +190,14 @@ async def test_moving_through_the_list_changes_nothing(catalog, tmp_path):
 async def test_quit_with_unsaved_changes_asks_first(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a", "escape")
+        await add_hire(pilot)
         await pilot.press("q")
-        assert isinstance(app.screen, ChoiceScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("c")  # cancel: still here, still unsaved
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
         assert app.is_running and pane(app).doc.dirty
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, ChoiceScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await wait_for(pilot, lambda: list((tmp_path / ".recovery").glob("*.toml")))
         await pilot.press("d")  # discard: the app ends and the recovery copy goes
     assert not app.is_running
@@ -154,7 +207,8 @@ async def test_quit_with_unsaved_changes_asks_first(catalog, tmp_path):
 async def test_quit_when_saved_does_not_ask(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "q")
+        await show_designer(pilot)
+        await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
 
@@ -162,7 +216,7 @@ async def test_quit_when_saved_does_not_ask(catalog, tmp_path):
 async def test_every_edit_reaches_the_recovery_copy(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
+        await show_designer(pilot)
         org = pane(app)
         delays: list[float] = []
         real_set_timer = org.set_timer
@@ -172,7 +226,7 @@ async def test_every_edit_reaches_the_recovery_copy(catalog, tmp_path):
             return real_set_timer(delay, callback, **kwargs)
 
         org.set_timer = spy  # type: ignore[method-assign]
-        await pilot.press("a", "tab", "tab")
+        await new_hire_title(pilot)
         await type_text(pilot, TYPED.replace("\x1b", ""))
         assert delays and max(delays) <= 1.0  # each copy is due within a second of an edit
         copies = lambda: list((tmp_path / ".recovery").glob("*.toml"))  # noqa: E731
@@ -222,8 +276,9 @@ async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
     blocker.write_text("a file where the plans folder should be")
     app = AiRolesApp(catalog, plans_dir=blocker / "plans")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a", "escape", "ctrl+s")
-        assert isinstance(app.screen, SaveAsScreen)
+        await add_hire(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
         body = app.screen.query_one("#problems-body Static", Static).visual.plain
@@ -249,7 +304,10 @@ async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, mo
     assert errno.ENOSPC  # the message itself is unit-tested in test_planfile
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a", "escape", "ctrl+s", "enter")
+        await add_hire(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
         body = app.screen.query_one("#problems-body Static", Static).visual.plain
         assert "the disk is full" in body and "nothing is lost" in body
@@ -263,7 +321,7 @@ async def test_file_changed_on_disk_asks(catalog, tmp_path):
                      start_pane="org")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: pane(app).selected == 0)
-        app.query_one(HireList).focus()
+        await focus_list(pilot)
         await pilot.press("d")
         other = OrgPlan(name="another session's save")
         save_plan(other, loaded.path, loaded.stamp)
@@ -271,6 +329,7 @@ async def test_file_changed_on_disk_asks(catalog, tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         assert "changed on disk" in text_of(app, ".dialog-body Static")
         await pilot.press("c")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
         assert load_plan(loaded.path).plan == other and pane(app).doc.dirty
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
@@ -285,7 +344,8 @@ async def test_open_a_bad_file_shows_why_and_changes_nothing(catalog, tmp_path):
     before = (bad.read_bytes(), bad.stat().st_mtime_ns)
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "ctrl+o")
+        await show_designer(pilot)
+        await pilot.press("ctrl+o")
         await pilot.press("down", "down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
         body = app.screen.query_one("#problems-body Static", Static).visual.plain
@@ -296,19 +356,22 @@ async def test_open_a_bad_file_shows_why_and_changes_nothing(catalog, tmp_path):
 async def test_plan_details_growth_and_analysis(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "e")
+        await show_designer(pilot)
+        await pilot.press("e")
         assert app.focused.id == "plan-name"
         await pilot.press("ctrl+u")
         await type_text(pilot, TYPED.replace("\x1b", ""))
         await pilot.press("tab", "tab", "tab", "ctrl+u")
         await type_text(pilot, "30M")
         await pilot.press("escape")
+        await closed(pilot)
         plan = pane(app).doc.plan
         assert plan.name == TYPED.replace("\x1b", "") and plan.funding_usd == 30_000_000
         await pilot.press("g")
         await pilot.press("ctrl+u")
         await type_text(pilot, "40")
         await pilot.press("escape")
+        await closed(pilot)
         assert plan.growth.target == 40
         await pilot.press("v")
         doc = app.screen.query_one("#analysis-body Static", Static).visual.plain
@@ -319,10 +382,10 @@ async def test_plan_details_growth_and_analysis(catalog, tmp_path):
 async def test_help_lists_every_designer_action(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4")
-        app.query_one(HireList).focus()
+        await show_designer(pilot)
+        await focus_list(pilot)
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = app.screen.query_one(Static).visual.plain
         for action in ("Add", "Delete", "Undo", "Earlier", "Later", "Edit", "Save", "Save as",
                        "Open", "Plan", "Growth", "Analysis"):
@@ -333,12 +396,13 @@ async def test_help_lists_every_designer_action(catalog, tmp_path):
 async def test_editor_keys_do_not_fire_while_typing(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a", "tab", "tab")
+        await show_designer(pilot)
+        await new_hire_title(pilot)
         await type_text(pilot, "adu[]qe4g")
         assert pane(app).doc.plan.hires[0].title == "adu[]qe4g"
         assert len(pane(app).doc.plan.hires) == 1 and app.is_running
         await pilot.press("ctrl+g")  # the second key that leaves the form
-        assert isinstance(app.focused, HireList)
+        await wait_for(pilot, lambda: isinstance(app.focused, HireList))
         assert isinstance(app.query_one(HireEditor), HireEditor)
     assert os.environ.get("TEXTUAL_ANIMATIONS") == "none"
 
@@ -355,7 +419,10 @@ async def palette_ready(pilot) -> None:
 async def test_palette_save_as_and_export(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "a", "escape", "ctrl+s", "ctrl+u")
+        await add_hire(pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: focused_id(pilot) == "saveas-name")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "first")
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "first.toml").exists())
