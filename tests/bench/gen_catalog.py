@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tomllib
 from pathlib import Path
 
 import tomli_w
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
-from airoles_tui.paths import data_dir  # noqa: E402
+from airoles_tui.paths import data_dir
 
 
 def generate(out: Path, roles: int = 10_000, families: int = 100) -> Path:
