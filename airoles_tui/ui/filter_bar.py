@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -52,6 +54,13 @@ class FilterBar(Input):
         super().__init__(placeholder=placeholder, **kwargs)
         # A blinking cursor wakes the app twice a second and repaints over SSH for nothing.
         self.cursor_blink = False
+
+    def _watch_value(self, value: str) -> None:
+        # Input sets its virtual width to the text's on every keystroke, and virtual_size is a
+        # layout reactive: each letter typed re-laid the whole screen. This field's size is
+        # fixed (one line, full width), so record the width silently; scrolling still uses it.
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def open(self) -> None:
         self.add_class("-shown")
