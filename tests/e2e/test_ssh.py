@@ -126,3 +126,13 @@ def sessions(sshd) -> list[int]:
         if b"airoles-tui" in cmd and marker in env:
             found.append(int(entry))
     return found
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception),
+                                             ("", pytest.skip.Exception)])
+def test_a_missing_sshd_fails_on_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
+    from .sshd import unavailable
+
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="sshd not found"):
+        unavailable("sshd not found (apt-get install openssh-server)")
