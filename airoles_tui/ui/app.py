@@ -11,8 +11,8 @@ from pathlib import Path
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.lazy import Lazy
-from textual.widget import Widget
+from textual.css.query import NoMatches
+from textual.widget import MountError, Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
@@ -85,9 +85,7 @@ class AiRolesApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:  # SIGHUP, SIGTERM or a vanished terminal: save, then exit
             Lifecycle(self, self.save_unsaved).install()
-        # Start-up made most objects this process will have; frozen, the collector stops
-        # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._after_first_frame)
 
     def _org_pane(self) -> OrgPane | None:
         panes = self.screen_stack[0].query(OrgPane) if self.screen_stack else []
@@ -110,6 +108,7 @@ class AiRolesApp(App[int]):
         remember(self, name)  # chosen from the palette: start with it next time
 
     def compose(self) -> ComposeResult:
+        self._deferred: list[tuple[str, Widget]] = []
         with TabbedContent(initial=self.start_pane, id="panes"):
             for n, pane in enumerate(PANES, start=1):
                 with TabPane(f"{n} {pane.title}", id=pane.id):
@@ -117,10 +116,31 @@ class AiRolesApp(App[int]):
                     # In a terminal, panes not on the first screen are mounted just after it
                     # is drawn (~0.1 s sooner on screen). Headless runs (Pilot tests, which
                     # query panes at once) mount everything up front.
-                    lazy = pane.id != self.start_pane and not self.is_headless
-                    yield Lazy(widget) if lazy else widget
+                    if pane.id == self.start_pane or self.is_headless:
+                        yield widget
+                    else:
+                        self._deferred.append((pane.id, widget))
         yield SizeNotice()
         yield Footer()
+
+    async def _after_first_frame(self) -> None:
+        # The other panes. textual.lazy.Lazy does this too, but raises MountError when the
+        # app is already closing (q or a hang-up before the first refresh).
+        deferred, self._deferred = self._deferred, []
+        try:
+            tabs = self.query_one("#panes", TabbedContent)
+            self._chosen_pane = tabs.active
+            for pane_id, widget in deferred:
+                await self.query_one(f"TabPane#{pane_id}", TabPane).mount(widget)
+        except (MountError, NoMatches):
+            return
+        # A pane focusing its list on mount takes the tab: give it back to the pane shown
+        # (or chosen meanwhile: keys typed ahead over ssh arrive during start-up).
+        if tabs.active != self._chosen_pane:
+            self.action_show_pane(self._chosen_pane)
+        # Start-up made most objects this process will have; frozen, the collector stops
+        # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
+        gc.freeze()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SizeNotice).fit(event.size)
@@ -138,6 +158,7 @@ class AiRolesApp(App[int]):
             event.stop()
 
     def action_show_pane(self, pane_id: str) -> None:
+        self._chosen_pane = pane_id  # kept while the other panes are still being mounted
         tabs = self.query_one("#panes", TabbedContent)
         tabs.active = pane_id
         # Land in the pane's main list, so the arrows work at once.

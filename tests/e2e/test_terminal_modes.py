@@ -62,3 +62,31 @@ def test_mouse_click_selects_a_role():
         term.wait_for("ML Engineer (MLE)")
         term.press("q")
         assert term.wait_exit() == 0
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.15, 0.3])
+def test_quit_during_start_up_exits_cleanly(delay):
+    """q (or a hang-up) before the other panes are mounted: no traceback, terminal restored."""
+    import os
+    import time
+
+    with PtyTerm([str(installed_app())]) as term:
+        time.sleep(delay)
+        os.write(term.fd, b"q")
+        assert term.wait_exit(30) == 0, term.text()
+        assert b"Traceback" not in term.raw and b"Error" not in term.raw[-4000:]
+        assert term.restored_terminal()
+
+
+def test_pane_chosen_while_starting_stays_chosen():
+    """Over ssh keys typed ahead arrive during start-up, while the other panes still mount."""
+    import os
+
+    with PtyTerm([str(installed_app())]) as term:
+        term.wait_for("roles ·", timeout=30)  # the first frame: the other panes mount next
+        os.write(term.fd, b"2")
+        term.wait_for("documents ·", timeout=30)
+        term.settle(0.5)  # every pane mounted by now: the choice must have held
+        assert "documents ·" in term.text()
+        term.press("q")
+        assert term.wait_exit() == 0
