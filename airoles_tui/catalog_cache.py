@@ -11,13 +11,12 @@ load: the cache can only make a start faster, never different. `validate` never 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
 from .catalog import Catalog
+from .files import write_atomic
 from .loader import load_catalog
 from .paths import user_cache_dir
 
@@ -65,14 +64,6 @@ def load_catalog_cached(directory: Path) -> Catalog:
 
 def _save(path: Path, value: object) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError:
         pass  # a read-only home or a full disk costs speed, not the start

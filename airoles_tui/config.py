@@ -7,13 +7,12 @@ two sessions of the same user writing at once leave one whole file, never a mix.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
 
+from .files import write_atomic
 from .paths import user_config_dir
 from .schema import STR, Checker, F, Spec
 from .tomlsource import Problem, SourceError, TomlSource
@@ -62,17 +61,4 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         data.pop("theme", None)
     else:
         data["theme"] = settings.theme
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(tomli_w.dumps(data).encode())
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, tomli_w.dumps(data).encode())

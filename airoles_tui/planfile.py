@@ -10,12 +10,10 @@ live in a recovery copy under ``<plans-dir>/.recovery/``, in the same format.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Any, TextIO
 
 import tomli_w
 
+from . import files
 from .catalog import Catalog
 from .orgplan import DEFAULT_MULTIPLIER, SENIORITY_POINTS, Growth, Hire, OrgPlan
 from .schema import INT, NUM, STR, TABLE, TEXT, Checker, F, Spec
@@ -332,70 +331,13 @@ def check_plan_files(paths: list[Path], catalog: Catalog, out: TextIO | None = N
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _describe_os_error(exc: OSError, path: Path) -> str:
-    if exc.errno == errno.ENOSPC:
-        why = "the disk is full"
-    elif exc.errno == errno.EDQUOT:
-        why = "the disk quota is exceeded"
-    elif exc.errno in (errno.EACCES, errno.EPERM):
-        why = "permission denied"
-    elif exc.errno == errno.EROFS:
-        why = "the file system is read-only"
-    elif exc.errno in (errno.ENOTDIR, errno.ENOENT):
-        why = "the folder does not exist or is not a folder"
-    else:
-        why = exc.strerror or str(exc)
-    return f"could not save {path}: {why}"
-
-
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> Stamp:
-    """Replace ``path`` with ``data`` so a reader sees the old bytes or the new, never a mix.
-
-    ``durable`` also survives a power cut (fsync file and directory); recovery copies skip it
-    because they only need to survive the process, and typing should not wait on the disk.
-    """
+    """Atomically replace ``path`` (see files.write_atomic) and return the new stamp."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PlanSaveError(_describe_os_error(exc, path)) from exc
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-        if path.exists():
-            # Keep the file's permissions (a shared, group-writable plan stays so).
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise PlanSaveError(_describe_os_error(exc, path)) from exc
-    if durable:
-        try:
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass  # some file systems refuse a directory fsync; the rename is done
+        files.write_atomic(path, data, durable=durable)
+    except files.WriteError as exc:
+        raise PlanSaveError(str(exc)) from exc
     return Stamp.of_bytes(data, path.stat().st_mtime_ns)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def save_plan(plan: OrgPlan, path: Path, expected: Stamp | None, *, force: bool = False) -> Stamp:
