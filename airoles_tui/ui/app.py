@@ -17,15 +17,10 @@ from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
 from ..paths import styles_dir
-from .cases import CasesPane
-from .comparison import ComparisonScreen
-from .help import HelpScreen, binding_rows
 from .lifecycle import Lifecycle
 from .navigation import Navigator
-from .org import OrgPane, PlanCommands
 from .palette import AppCommands, DocumentCommands, RoleCommands
-from .paychart import PayChartScreen
-from .recommend import RecommendPane
+from .plan_commands import PlanCommands
 from .roles import RolesPane
 from .size_notice import SizeNotice
 from .theme import remember, starting_theme
@@ -38,12 +33,31 @@ class Pane:
     make: Callable[[Catalog], Widget]
 
 
-# The tabs, in order; `1`..`4` follow this list.
+def _cases(catalog: Catalog) -> Widget:
+    from .cases import CasesPane
+
+    return CasesPane(catalog, id="cases-pane")
+
+
+def _recommender(catalog: Catalog) -> Widget:
+    from .recommend import RecommendPane
+
+    return RecommendPane(catalog, id="recommend-pane")
+
+
+def _org(catalog: Catalog) -> Widget:
+    from .org import OrgPane
+
+    return OrgPane(catalog, id="org-pane")
+
+
+# The tabs, in order; `1`..`4` follow this list. A pane's module is imported when the pane is
+# made, so the ones not on the first screen cost its frame nothing (~0.1 s of imports).
 PANES: list[Pane] = [
     Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
-    Pane("cases", "Case studies", lambda c: CasesPane(c, id="cases-pane")),
-    Pane("recommender", "Recommender", lambda c: RecommendPane(c, id="recommend-pane")),
-    Pane("org", "Org designer", lambda c: OrgPane(c, id="org-pane")),
+    Pane("cases", "Case studies", _cases),
+    Pane("recommender", "Recommender", _recommender),
+    Pane("org", "Org designer", _org),
 ]
 
 
@@ -87,8 +101,8 @@ class AiRolesApp(App[int]):
             Lifecycle(self, self.save_unsaved).install()
         self.call_after_refresh(self._after_first_frame)
 
-    def _org_pane(self) -> OrgPane | None:
-        panes = self.screen_stack[0].query(OrgPane) if self.screen_stack else []
+    def _org_pane(self):  # -> OrgPane | None, without importing the designer to say so
+        panes = self.screen_stack[0].query("#org-pane") if self.screen_stack else []
         return next(iter(panes), None)
 
     def save_unsaved(self) -> None:
@@ -108,39 +122,60 @@ class AiRolesApp(App[int]):
         remember(self, name)  # chosen from the palette: start with it next time
 
     def compose(self) -> ComposeResult:
-        self._deferred: list[tuple[str, Widget]] = []
+        self._deferred: list[Pane] = []
+        self._footer_drawn = False
         with TabbedContent(initial=self.start_pane, id="panes"):
             for n, pane in enumerate(PANES, start=1):
                 with TabPane(f"{n} {pane.title}", id=pane.id):
-                    widget = pane.make(self.catalog)
-                    # In a terminal, panes not on the first screen are mounted just after it
-                    # is drawn (~0.1 s sooner on screen). Headless runs (Pilot tests, which
-                    # query panes at once) mount everything up front.
+                    # In a terminal, panes not on the first screen are made and mounted just
+                    # after it is drawn (~0.2 s sooner on screen). Headless runs (Pilot tests,
+                    # which query panes at once) mount everything up front.
                     if pane.id == self.start_pane or self.is_headless:
-                        yield widget
+                        yield pane.make(self.catalog)
                     else:
-                        self._deferred.append((pane.id, widget))
+                        self._deferred.append(pane)
         yield SizeNotice()
         yield Footer()
 
-    async def _after_first_frame(self) -> None:
+    async def _after_first_frame(self, waits: int = 0) -> None:
+        # The footer fills in its keys after the screen's first refresh: the first screen is
+        # complete when a frame with them is out (~0.3 s sooner than mounting the other panes
+        # first). A few refreshes at most.
+        footer = self.query(Footer)
+        keys = footer.first().children if footer else []
+        laid_out = bool(keys) and bool(keys[0].region)
+        if self._deferred and waits < 20 and not (laid_out and self._footer_drawn):
+            self._footer_drawn = laid_out  # laid out now: drawn by the next refresh
+            self.call_after_refresh(self._after_first_frame, waits + 1)
+            return
         # The other panes. textual.lazy.Lazy does this too, but raises MountError when the
         # app is already closing (q or a hang-up before the first refresh).
         deferred, self._deferred = self._deferred, []
         try:
             tabs = self.query_one("#panes", TabbedContent)
             self._chosen_pane = tabs.active
-            for pane_id, widget in deferred:
-                await self.query_one(f"TabPane#{pane_id}", TabPane).mount(widget)
+            made = [pane.make(self.catalog) for pane in deferred]
+            for pane, widget in zip(deferred, made):
+                # Disabled while mounting: a pane focusing its list on mount would take the
+                # focus (and the tab) from where the user is by now, e.g. a designer field.
+                widget.disabled = True
+                await self.query_one(f"TabPane#{pane.id}", TabPane).mount(widget)
         except (MountError, NoMatches):
             return
         # A pane focusing its list on mount takes the tab: give it back to the pane shown
         # (or chosen meanwhile: keys typed ahead over ssh arrive during start-up).
         if tabs.active != self._chosen_pane:
             self.action_show_pane(self._chosen_pane)
+        self.call_after_refresh(self._enable, made)
         # Start-up made most objects this process will have; frozen, the collector stops
         # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
         gc.freeze()
+
+    def _enable(self, made: list[Widget]) -> None:
+        for widget in made:  # their focus calls were refused: ready for the user now
+            widget.disabled = False
+        if self.screen is self.screen_stack[0]:  # into the list of a pane chosen meanwhile
+            self.action_show_pane(self._chosen_pane)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(SizeNotice).fit(event.size)
@@ -168,11 +203,15 @@ class AiRolesApp(App[int]):
             focusable[0].focus()
 
     def action_help(self) -> None:
+        from .help import HelpScreen, binding_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title()))
 
     def _screen_title(self) -> str:
+        from .comparison import ComparisonScreen
+
         if isinstance(self.screen, ComparisonScreen):
             return "Roles compared"
         if getattr(self.screen, "HELP_TITLE", ""):
@@ -181,6 +220,8 @@ class AiRolesApp(App[int]):
         return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
 
     def action_comparison(self) -> None:
+        from .comparison import ComparisonScreen
+
         def opened(role_id: str | None) -> None:
             if role_id:
                 self.show_role(role_id)
@@ -198,13 +239,13 @@ class AiRolesApp(App[int]):
 
     def show_document(self, key: str) -> None:
         """Open a case study, team structure, pathway, era or exercise ("case:scale-ai")."""
-        if not self.query(CasesPane):  # a lazy pane not mounted yet: right after start-up
+        if not self.query("#cases-pane"):  # a lazy pane not mounted yet: right after start-up
             self.call_after_refresh(self.show_document, key)
             return
 
         def go() -> None:
             self.action_show_pane("cases")
-            self.query_one(CasesPane).open(key)
+            self.query_one("#cases-pane").open(key)  # type: ignore[attr-defined]
 
         self.navigator.follow(go)
 
@@ -212,6 +253,8 @@ class AiRolesApp(App[int]):
         self.navigator.back()
 
     def action_pay_chart(self) -> None:
+        from .paychart import PayChartScreen
+
         def opened(role_id: str | None) -> None:
             if role_id:
                 self.show_role(role_id)

@@ -32,7 +32,6 @@ from ..planfile import (
 from ..planreport import plan_json, plan_markdown
 from .dialogs import NEW_BLANK, Choice, ChoiceScreen, OpenPlanScreen, ProblemsScreen, SaveAsScreen
 from .org_editor import HireEditor, HireList, hire_line, hire_options
-from .palette import EntryProvider
 from .org_screens import AnalysisScreen, GrowthScreen, PlanHeaderScreen, analysis_doc
 from .text import literal
 
@@ -481,34 +480,3 @@ class OrgPane(Vertical):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Exported {target}", markup=False)
-
-
-class PlanCommands(EntryProvider):
-    """The designer's file and view actions, for people who look for them by name."""
-
-    def entries(self):
-        app = self.app
-        org = app._org_pane()  # type: ignore[attr-defined]
-        if org is None:
-            return
-
-        def run(action: str):
-            def go() -> None:
-                app.action_show_pane("org")  # type: ignore[attr-defined]
-                getattr(org, f"action_{action}")()
-            return go
-
-        yield ("Plan: Save", run("save"), "Save the org plan (ctrl+s)")
-        yield ("Plan: Save as…", run("save_as"),
-               "Save the org plan under a new name (alt+s; ctrl+shift+s where the terminal "
-               "sends it)")
-        yield ("Plan: Open…", run("open"), "Open a saved plan, the worked example or a blank "
-               "plan (ctrl+o)")
-        yield ("Plan: Export as Markdown", lambda: org.export("md"),
-               f"Write a readable report of the plan to {org.plans_dir}")
-        yield ("Plan: Export as JSON", lambda: org.export("json"),
-               f"Write the plan and its analysis as JSON to {org.plans_dir}")
-        yield ("Plan: Edit details", run("edit_plan"), "Name, company, funding, budget, "
-               "structure (e)")
-        yield ("Plan: Growth to 50", run("growth"), "The structure and headcount at scale (g)")
-        yield ("Plan: Analysis", run("analysis"), "Cost, runway and advice in full (v)")
