@@ -73,7 +73,7 @@ class AiRolesApp(App[int]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
         Binding("t", "comparison", "Table", id="app.table"),
-        Binding("p", "pay_chart", "Pay chart", id="app.pay-chart"),
+        Binding("p", "pay_chart", "Pay", id="app.pay-chart"),
         # Not priority: the reader, a card or a filter field gets esc / backspace first.
         Binding("escape,backspace,alt+left", "back", "Back", key_display="esc",
                 id="app.back"),

@@ -32,7 +32,7 @@ class RoleTree(Tree[Role | Family]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
-        Binding("space", "mark", "Mark to compare", id="tree.mark"),
+        Binding("space", "mark", "Mark", id="tree.mark"),
     ]
 
     class Mark(Message):
@@ -92,7 +92,7 @@ class RolesPane(Vertical):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="roles.filter"),
         Binding("c", "compare", "Compare", id="roles.compare"),
-        Binding("g", "related", "Related", id="roles.related"),
+        Binding("g", "related", "Related links", show=False, id="roles.related"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
