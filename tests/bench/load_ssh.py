@@ -29,29 +29,10 @@ if str(REPO) not in sys.path:
 
 from tests.bench.run import MIN_READY, Session, minimal_argv  # noqa: E402
 from tests.e2e.ptyterm import PtyTerm, key_bytes  # noqa: E402
-from tests.e2e.sshd import Sshd, start_sshd  # noqa: E402
+from tests.e2e.sshd import session_pids, start_sshd  # noqa: E402
 
 QUIET = 0.05  # an answer is complete after this long without output
 THINK = (0.05, 0.25)  # a person's pause between keys, seconds
-
-
-def session_pids(sshd: Sshd) -> list[int]:
-    """The airoles-tui processes started through this sshd (found by their environment)."""
-    marker = f"XDG_CONFIG_HOME={sshd.env['XDG_CONFIG_HOME']}".encode()
-    pids = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as f:
-                cmd = f.read()
-            with open(f"/proc/{entry}/environ", "rb") as f:
-                env = f.read().split(b"\0")
-        except OSError:
-            continue
-        if b"airoles-tui" in cmd and marker in env and b"ssh" not in cmd.split(b"\0")[0]:
-            pids.append(int(entry))
-    return pids
 
 
 def status_kib(pid: int, field: str) -> int:

@@ -209,3 +209,23 @@ def sshd(tmp_path_factory) -> Iterator[Sshd]:
         yield server
     finally:
         server.stop()
+
+
+def session_pids(sshd: Sshd) -> list[int]:
+    """The airoles-tui processes started through this sshd (found by their environment;
+    the local ssh client, whose command line names airoles-tui too, is not one)."""
+    marker = f"XDG_CONFIG_HOME={sshd.env['XDG_CONFIG_HOME']}".encode()
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read()
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                env = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"airoles-tui" in cmd and marker in env and b"ssh" not in cmd.split(b"\0")[0]:
+            pids.append(int(entry))
+    return pids

@@ -6,7 +6,6 @@ screen through pyte, walks every pane, quits and checks the terminal was given b
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time
@@ -16,7 +15,7 @@ import pytest
 from airoles_tui.ui.app import PANES
 
 from .ptyterm import PtyTerm
-from .sshd import installed_app
+from .sshd import installed_app, session_pids
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
 
@@ -99,33 +98,14 @@ def test_dropped_connection_ends_the_session(sshd):
     """Closing ssh (a dropped link) must not leave an airoles-tui running on the server."""
     with login(sshd) as term:
         term.wait_for(PANE_MARKS["roles"], timeout=30)
-        running = sessions(sshd)
+        running = session_pids(sshd)
         assert running, "could not find the session's airoles-tui process"
         term.kill(signal.SIGKILL)  # the client dies; sshd hangs up the session
         term.wait_exit()
     deadline = time.monotonic() + 15
-    while sessions(sshd) and time.monotonic() < deadline:
+    while session_pids(sshd) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not sessions(sshd), f"airoles-tui outlived its ssh connection: {sessions(sshd)}"
-
-
-def sessions(sshd) -> list[int]:
-    """Pids of airoles-tui processes started through this sshd (found by their environment)."""
-    marker = f"XDG_CONFIG_HOME={sshd.env['XDG_CONFIG_HOME']}".encode()
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as f:
-                cmd = f.read()
-            with open(f"/proc/{entry}/environ", "rb") as f:
-                env = f.read().split(b"\0")
-        except OSError:
-            continue
-        if b"airoles-tui" in cmd and marker in env:
-            found.append(int(entry))
-    return found
+    assert not session_pids(sshd), f"airoles-tui outlived its ssh connection: {session_pids(sshd)}"
 
 
 @pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception),
