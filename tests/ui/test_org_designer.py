@@ -271,17 +271,22 @@ async def test_discard_recovery_at_launch(catalog, tmp_path):
         assert pane(app).doc.plan.name == "Untitled plan"
 
 
+async def first_save_refused(pilot, app) -> str:
+    """ctrl+s on a new plan, accept the proposed name, and return the refusal's text."""
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
+    return app.screen.query_one("#problems-body Static", Static).visual.plain
+
+
 async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the plans folder should be")
     app = AiRolesApp(catalog, plans_dir=blocker / "plans")
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
-        body = app.screen.query_one("#problems-body Static", Static).visual.plain
+        body = await first_save_refused(pilot, app)
         assert "could not save" in body and "not a folder" in body
         assert "could not be written either" in body  # honest about the recovery copy
         await pilot.press("escape")
@@ -289,8 +294,6 @@ async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
 
 
 async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, monkeypatch):
-    import errno
-
     from airoles_tui import planfile
 
     real = planfile.write_atomic
@@ -301,15 +304,10 @@ async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, mo
         return real(path, data, durable=durable)
 
     monkeypatch.setattr("airoles_tui.planfile.write_atomic", full)
-    assert errno.ENOSPC  # the message itself is unit-tested in test_planfile
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
-        body = app.screen.query_one("#problems-body Static", Static).visual.plain
+        body = await first_save_refused(pilot, app)
         assert "the disk is full" in body and "nothing is lost" in body
         copies = list((tmp_path / ".recovery").glob("*.toml"))
         assert len(copies) == 1 and len(load_plan(copies[0]).plan.hires) == 1
