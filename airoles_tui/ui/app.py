@@ -13,10 +13,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widget import MountError, Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
 from ..paths import styles_dir
+from .footer import KeysFooter
 from .lifecycle import Lifecycle
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
@@ -135,13 +136,13 @@ class AiRolesApp(App[int]):
                     else:
                         self._deferred.append(pane)
         yield SizeNotice()
-        yield Footer()
+        yield KeysFooter()
 
     async def _after_first_frame(self, waits: int = 0) -> None:
         # The footer fills in its keys after the screen's first refresh: the first screen is
         # complete when a frame with them is out (~0.3 s sooner than mounting the other panes
         # first). A few refreshes at most.
-        footer = self.query(Footer)
+        footer = self.query(KeysFooter)
         keys = footer.first().children if footer else []
         laid_out = bool(keys) and bool(keys[0].region)
         if self._deferred and waits < 20 and not (laid_out and self._footer_drawn):

@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import payscale
 from ..catalog import Role
 from ..rolecompare import MAX_ROLES, compare_skills
+from .footer import KeysFooter
 from .paychart import bar_content
 from .text import BULLET, HEADING, MUTED, literal
 
@@ -107,7 +108,7 @@ class CompareScreen(Screen[None]):
             with Horizontal(classes="compare-row"):
                 for role in roles:
                     yield _cell(_bullets(skills.distinct[role.id], "None: all shared."))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(CompareBody).focus()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..catalog import Catalog, Role
+from .footer import KeysFooter
 from .text import label, literal
 
 # (column key, heading, sort key)
@@ -42,7 +43,7 @@ class ComparisonScreen(Screen[str | None]):
         yield Static(id="table-title")
         table: DataTable = DataTable(id="comparison", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

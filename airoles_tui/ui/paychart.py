@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import payscale
 from ..catalog import Catalog, Role
 from .filter_bar import FilterBar
+from .footer import KeysFooter
 from .text import MUTED, literal
 
 BAR_STYLE = "$accent"
@@ -126,7 +127,7 @@ class PayChartScreen(Screen[str | None]):
         yield FilterBar("Filter roles by name, skill or tool…", id="pay-filter")
         yield PayChart(self.catalog, id="pay-chart", compact=True)
         yield Static(id="pay-legend")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._describe()

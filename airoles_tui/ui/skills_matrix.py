@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..catalog import Catalog
 from ..planfile import PlanSaveError
@@ -30,6 +30,7 @@ from ..skills_matrix import (
 )
 from ..tomlsource import SourceError
 from .dialogs import DIALOG_CSS
+from .footer import KeysFooter
 from .text import MUTED, literal
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class SkillsMatrixScreen(Screen[None]):
         yield Static(id="mx-rank")
         yield Static(id="mx-cell")
         yield Static(id="mx-legend")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         grid = self.query_one(MatrixGrid)
