@@ -170,7 +170,11 @@ class AiRolesApp(App[int]):
         self.call_after_refresh(self._enable, made)
         # Start-up made most objects this process will have; frozen, the collector stops
         # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
+        # It ran with the collector off (cli.main): the one collection first keeps start-up's
+        # garbage out of the frozen set.
+        gc.collect()
         gc.freeze()
+        gc.enable()
 
     def _enable(self, made: list[Widget]) -> None:
         for widget in made:  # their focus calls were refused: ready for the user now
