@@ -135,7 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up allocates most of what the process will ever hold, and almost none of it is
     # garbage: the collector's ~170 passes over it cost ~50 ms of the first frame. The app
     # collects once and turns it back on after its first frame; a command runs to its end.
+    collecting = gc.isenabled()
     gc.disable()
+    try:
+        return _dispatch(argv)
+    finally:
+        if collecting:  # a caller in the same process (tests) gets its collector back
+            gc.enable()
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", _run_tui)

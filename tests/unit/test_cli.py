@@ -51,3 +51,17 @@ def test_tui_without_a_terminal_says_so():
                          stdin=subprocess.DEVNULL, timeout=60)
     assert run.returncode == 2
     assert "needs a terminal" in run.stderr
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["validate"], ["--theme", "no-such-theme"]])
+def test_collector_handed_back_to_an_in_process_caller(argv, capsys):
+    """main() runs with the garbage collector off (start-up speed); whatever the command and
+    however it ends, a caller in the same process must get its collector back."""
+    import gc
+
+    assert gc.isenabled()
+    try:
+        main(argv)
+    except SystemExit:
+        pass
+    assert gc.isenabled()
