@@ -10,15 +10,17 @@ load: the cache can only make a start faster, never different. `validate` never 
 
 from __future__ import annotations
 
-import hashlib
 import pickle
+import zlib
 from pathlib import Path
 
 from . import __version__
 from .catalog import Catalog
-from .files import write_atomic
-from .loader import load_catalog
 from .paths import user_cache_dir
+
+# A hit is the common start: the loader (TOML reader, checker) and the atomic writer are
+# imported only on a miss, and the file name is a CRC rather than a hashlib digest. Together
+# those imports were ~15 ms of every first frame.
 
 _CODE = Path(__file__).resolve().parent
 
@@ -38,8 +40,9 @@ def _stamp(directory: Path) -> tuple:
 
 
 def _cache_file(directory: Path) -> Path:
-    key = hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / f"catalog-{key}.pickle"
+    # Two directories with one CRC would only evict each other: the stamp inside names files.
+    key = zlib.crc32(str(directory.resolve()).encode())
+    return cache_dir() / f"catalog-{key:08x}.pickle"
 
 
 def load_catalog_cached(directory: Path) -> Catalog:
@@ -62,7 +65,16 @@ def load_catalog_cached(directory: Path) -> Catalog:
     return catalog
 
 
+def load_catalog(directory: Path) -> Catalog:
+    """The full parse and check, for a miss (its modules are imported only then)."""
+    from .loader import load_catalog as parse
+
+    return parse(directory)
+
+
 def _save(path: Path, value: object) -> None:
+    from .files import write_atomic
+
     try:
         write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError:

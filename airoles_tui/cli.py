@@ -78,13 +78,17 @@ def load_or_report(args: argparse.Namespace, *, cached: bool = False):
 
     ``cached`` (the interactive app) reuses the last parse of an unchanged catalog.
     """
-    from .loader import CatalogError, load_catalog
-
-    if cached:
+    if cached:  # a cache hit needs neither the TOML reader nor the checker: not imported
         from .catalog_cache import load_catalog_cached as load_catalog
+    else:
+        from .loader import load_catalog
     try:
         return load_catalog(catalog_dir(args))
-    except CatalogError as exc:
+    except Exception as exc:
+        from .loader import CatalogError
+
+        if not isinstance(exc, CatalogError):
+            raise
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return None

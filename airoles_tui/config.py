@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import tomli_w
-
-from .files import write_atomic
 from .paths import user_config_dir
-from .schema import STR, Checker, F, Spec
-from .tomlsource import Problem, SourceError, TomlSource
+
+if TYPE_CHECKING:
+    from .tomlsource import Problem
+
+# The TOML reader, writer and checker are imported when a settings file is there to read or
+# write: most starts have none, and they are ~7 ms of every start's first frame.
 
 CONFIG_NAME = "config.toml"
-
-# Keys a newer version added are kept on save and ignored on load, never an error.
-SPEC: Spec = {
-    "theme": F(STR, required=False),  # a Textual theme name (see --theme)
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +36,30 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
     path = path or config_path()
     if not path.exists():
         return Settings(), []
+    from .schema import STR, Checker, F, Spec
+    from .tomlsource import SourceError, TomlSource
+
+    # Keys a newer version added are kept on save and ignored on load, never an error.
+    spec: Spec = {
+        "theme": F(STR, required=False),  # a Textual theme name (see --theme)
+    }
     try:
         source = TomlSource.read(path)
     except SourceError as exc:
         return Settings(), exc.problems
     checker = Checker(source)
-    if not checker.record({k: v for k, v in source.data.items() if k in SPEC}, SPEC, ()):
+    if not checker.record({k: v for k, v in source.data.items() if k in spec}, spec, ()):
         return Settings(), checker.problems
     return Settings(theme=source.data.get("theme")), []
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically, keeping keys this version does not know about."""
+    import tomli_w
+
+    from .files import write_atomic
+    from .tomlsource import SourceError, TomlSource
+
     path = path or config_path()
     data: dict = {}
     try:

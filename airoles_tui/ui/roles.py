@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,14 +13,13 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from ..catalog import Catalog, Family, Role
-from ..library import Link, role_links
-from ..rolecompare import MAX_ROLES
-from .compare import CompareScreen
 from .doc_view import DocView
 from .filter_bar import FilterBar
-from .reader import LinksScreen
 from .role_card import family_card, role_card
 from .text import label, literal
+
+if TYPE_CHECKING:
+    from ..library import Link
 
 
 MARK = "✓ "
@@ -287,8 +287,8 @@ class RolesPane(Vertical):
         role = event.role
         if role.id in self.marked:
             self.marked.remove(role.id)
-        elif len(self.marked) >= MAX_ROLES:
-            self.app.notify(f"Compare takes up to {MAX_ROLES} roles: unmark one (space) first.",
+        elif len(self.marked) >= (limit := _max_compared()):
+            self.app.notify(f"Compare takes up to {limit} roles: unmark one (space) first.",
                             markup=False, severity="warning")
             return
         else:
@@ -313,6 +313,8 @@ class RolesPane(Vertical):
                             markup=False)
             return
         roles = [r for r in (self.catalog.role(i) for i in ids) if r is not None]
+        from .compare import CompareScreen  # its module (and the pay chart's) on first use
+
         self.app.push_screen(CompareScreen(roles))
 
     def action_related(self) -> None:
@@ -320,6 +322,8 @@ class RolesPane(Vertical):
         role = self.current_role
         if role is None:
             return
+        from ..library import role_links
+
         links = role_links(self.catalog, role)
         if not links:
             self.app.notify(f"Nothing else in the catalog names {role.name}.", markup=False)
@@ -332,6 +336,8 @@ class RolesPane(Vertical):
                 self.app.show_role(link.id)  # type: ignore[attr-defined]
             else:
                 self.app.show_document(link.key)  # type: ignore[attr-defined]
+
+        from .reader import LinksScreen
 
         self.app.push_screen(LinksScreen(f"Related to {role.name}", links), chosen)
 
@@ -365,3 +371,9 @@ def _nodes(tree: Tree):
         node = stack.pop(0)
         yield node
         stack[0:0] = list(node.children)
+
+
+def _max_compared() -> int:
+    from ..rolecompare import MAX_ROLES  # the comparison's module loads on first use
+
+    return MAX_ROLES

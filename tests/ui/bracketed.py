@@ -12,17 +12,17 @@ NASTY = "[bold]x[/] [/link] [red"
 def bracketed(catalog: Catalog) -> Catalog:
     """The catalog with names, titles, tags and prose replaced by bracket-heavy strings."""
     roles = tuple(
-        dataclasses.replace(r, name=f"{NASTY} {r.name}", key_skills=(f"{NASTY} skill", *r.key_skills),
+        r._replace(name=f"{NASTY} {r.name}", key_skills=(f"{NASTY} skill", *r.key_skills),
                             primary_focus=f"{NASTY} focus")
         for r in catalog.roles)
     cases = tuple(
-        dataclasses.replace(c, title=f"{NASTY} {c.title}", tags=(NASTY, *c.tags),
+        c._replace(title=f"{NASTY} {c.title}", tags=(NASTY, *c.tags),
                             body=(f"{NASTY} body", *c.body))
         for c in catalog.case_studies)
-    teams = tuple(dataclasses.replace(t, name=f"{NASTY} {t.name}") for t in catalog.team_structures)
-    pathways = tuple(dataclasses.replace(p, name=f"{NASTY} {p.name}") for p in catalog.pathways)
-    eras = tuple(dataclasses.replace(e, name=f"{NASTY} {e.name}") for e in catalog.eras)
-    exercises = tuple(dataclasses.replace(e, title=f"{NASTY} {e.title}") for e in catalog.exercises)
+    teams = tuple(t._replace(name=f"{NASTY} {t.name}") for t in catalog.team_structures)
+    pathways = tuple(p._replace(name=f"{NASTY} {p.name}") for p in catalog.pathways)
+    eras = tuple(e._replace(name=f"{NASTY} {e.name}") for e in catalog.eras)
+    exercises = tuple(e._replace(title=f"{NASTY} {e.title}") for e in catalog.exercises)
     # A fresh _role_index: replace() would otherwise share (and overwrite) the original's.
     return dataclasses.replace(catalog, roles=roles, case_studies=cases, team_structures=teams,
                                pathways=pathways, eras=eras, exercises=exercises, _role_index={})

@@ -69,7 +69,7 @@ async def test_enter_opens_the_role_and_esc_returns(catalog):
 
 
 async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
-    roles = (*catalog.roles, dataclasses.replace(catalog.roles[0], id="mystery",
+    roles = (*catalog.roles, catalog.roles[0]._replace(id="mystery",
                                                  name="Mystery Role", compensation=None))
     app = AiRolesApp(dataclasses.replace(catalog, roles=roles, _role_index={}))
     async with app.run_test(size=(80, 24)) as pilot:

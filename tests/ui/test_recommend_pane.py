@@ -166,11 +166,11 @@ async def test_markup_in_a_custom_catalog_is_shown_as_typed(catalog):
     import dataclasses
 
     rules = catalog.recommender
-    odd = dataclasses.replace(rules.backgrounds[0], label="[bold]Soft[/]ware",
+    odd = rules.backgrounds[0]._replace(label="[bold]Soft[/]ware",
                               roles=((rules.backgrounds[0].roles[0][0], "reason [/x] here"),
                                      *rules.backgrounds[0].roles[1:]))
-    custom = dataclasses.replace(catalog, recommender=dataclasses.replace(
-        rules, backgrounds=(odd, *rules.backgrounds[1:])), _role_index={})
+    custom = dataclasses.replace(catalog, recommender=
+        rules._replace(backgrounds=(odd, *rules.backgrounds[1:])), _role_index={})
     app = AiRolesApp(custom)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)

@@ -152,8 +152,8 @@ async def test_q_quits(catalog):
 
 def bracketed(catalog: Catalog) -> Catalog:
     roles = list(catalog.roles)
-    roles[0] = dataclasses.replace(
-        roles[0], name="[bold]Chief[/] [link=x]Officer[/link]",
+    roles[0] = roles[0]._replace(
+        name="[bold]Chief[/] [link=x]Officer[/link]",
         key_skills=("[/]", "[red]not red"), summary="ESC \x1b[31m here")
     return dataclasses.replace(catalog, roles=tuple(roles), _role_index={})
 

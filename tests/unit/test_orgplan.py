@@ -218,7 +218,7 @@ def test_embedded_beyond_ten_fragments(catalog):
 def test_role_without_pay_range_is_costed_at_zero_and_said_so(catalog):
     import dataclasses
 
-    roles = tuple(dataclasses.replace(r, compensation=None) if r.id == "ml-engineer" else r
+    roles = tuple(r._replace(compensation=None) if r.id == "ml-engineer" else r
                   for r in catalog.roles)
     bare = dataclasses.replace(catalog, roles=roles, _role_index={})
     assert hire_cost(Hire("ml-engineer"), bare).annual_usd == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,7 +28,7 @@ def test_a_bar_covers_its_range_and_an_open_top_is_marked(catalog):
 
 
 def test_a_role_without_a_figure_has_no_bar_and_sorts_last(catalog):
-    unpriced = dataclasses.replace(catalog.role("ml-engineer"), id="x", name="A first name",
+    unpriced = catalog.role("ml-engineer")._replace(id="x", name="A first name",
                                    compensation=None)
     roles = [unpriced, *catalog.roles]
     scale = payscale.make_scale(roles, 40)
@@ -78,7 +77,7 @@ def test_fit_cuts_with_an_ellipsis():
        width=st.integers(2, 200))
 def test_every_bar_lies_inside_the_track_in_order(catalog, ranges, width):
     base = catalog.roles[0]
-    roles = [dataclasses.replace(base, id=str(i), compensation=Compensation(min(a, b), max(a, b),
+    roles = [base._replace(id=str(i), compensation=Compensation(min(a, b), max(a, b),
                                                                              open_ended=o))
              for i, (a, b, o) in enumerate(ranges)]
     scale = payscale.make_scale(roles, width)
