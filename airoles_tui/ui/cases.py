@@ -81,7 +81,7 @@ class CasesPane(Vertical):
         self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield FilterBar("Filter by title, tag or text…", id="cases-filter")
+        yield FilterBar("Filter by title, tag or text…", id="cases-filter", on_change=self._fill)
         with Horizontal(id="cases-body"):
             with Vertical(id="cases-side"):
                 yield DocList(id="cases-list")
@@ -192,15 +192,10 @@ class CasesPane(Vertical):
     def action_filter(self) -> None:
         self.query_one(FilterBar).open()
 
-    @on(FilterBar.Changed, "#cases-filter")
-    def _filter_changed(self, event: FilterBar.Changed) -> None:
-        self._fill(event.value.strip())
-
     @on(FilterBar.Done, "#cases-filter")
     def _filter_done(self) -> None:
         self.query_one(DocList).focus()
 
     @on(FilterBar.Cleared, "#cases-filter")
     def _filter_cleared(self) -> None:
-        self._fill("")
-        self.query_one(DocList).focus()
+        self.query_one(DocList).focus()  # emptying the field has refilled the list

@@ -124,7 +124,8 @@ class PayChartScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pay-title")
-        yield FilterBar("Filter roles by name, skill or tool…", id="pay-filter")
+        yield FilterBar("Filter roles by name, skill or tool…", id="pay-filter",
+                        on_change=self._filter_changed)
         yield PayChart(self.catalog, id="pay-chart", compact=True)
         yield Static(id="pay-legend")
         yield KeysFooter()
@@ -172,10 +173,9 @@ class PayChartScreen(Screen[str | None]):
     def action_filter(self) -> None:
         self.query_one(FilterBar).open()
 
-    @on(FilterBar.Changed, "#pay-filter")
-    def _filter_changed(self, event: FilterBar.Changed) -> None:
+    def _filter_changed(self, query: str) -> None:
         chart = self.query_one(PayChart)
-        chart.query = event.value.strip()
+        chart.query = query
         chart.rebuild()
 
     @on(FilterBar.Done, "#pay-filter")
@@ -184,10 +184,7 @@ class PayChartScreen(Screen[str | None]):
 
     @on(FilterBar.Cleared, "#pay-filter")
     def _filter_cleared(self) -> None:
-        chart = self.query_one(PayChart)
-        chart.query = ""
-        chart.rebuild()
-        chart.focus()
+        self.query_one(PayChart).focus()  # emptying the field has rebuilt the chart
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
