@@ -23,6 +23,7 @@ from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
 from .plan_commands import PlanCommands
 from .roles import RolesPane
+from .screens import AppScreen
 from .size_notice import SizeNotice
 from .theme import remember, starting_theme
 
@@ -96,6 +97,9 @@ class AiRolesApp(App[int]):
         self.catalog = catalog
         self.start_pane = start_pane
         self.navigator = Navigator(self)
+
+    def get_default_screen(self) -> AppScreen:
+        return AppScreen(id="_default")
 
     def on_mount(self) -> None:
         if not self.is_headless:  # SIGHUP, SIGTERM or a vanished terminal: save, then exit

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import payscale
@@ -20,6 +19,7 @@ from ..catalog import Role
 from ..rolecompare import MAX_ROLES, compare_skills
 from .footer import KeysFooter
 from .paychart import bar_content
+from .screens import AppScreen
 from .text import BULLET, HEADING, MUTED, literal
 
 MINI_BAR = 20  # at most; narrower when three columns share a narrow terminal
@@ -50,7 +50,7 @@ class CompareBody(VerticalScroll, can_focus=True):
     ]
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(AppScreen[None]):
     HELP_TITLE = "Compare roles"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="compare.close"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..catalog import Catalog, Role
 from .footer import KeysFooter
+from .screens import AppScreen
 from .text import label, literal
 
 # (column key, heading, sort key)
@@ -22,7 +22,7 @@ COLUMNS = [
 ]
 
 
-class ComparisonScreen(Screen[str | None]):
+class ComparisonScreen(AppScreen[str | None]):
     """Dismisses with the id of the role chosen with enter (the Roles pane jumps to it)."""
 
     BINDINGS = [

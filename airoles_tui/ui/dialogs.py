@@ -14,11 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..planfile import PlanEntry, check_file_name
+from .screens import AppModalScreen
 from .text import Doc, literal
 
 DIALOG_CSS = """
@@ -43,7 +43,7 @@ class Choice:
     value: str
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(AppModalScreen[str | None]):
     """A question with a few answers, each on a button and on its own key; esc cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen")
@@ -90,7 +90,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(self.cancel_value)
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(AppModalScreen[None]):
     """Why a file could not be used: every problem, one per line, as file:line: message."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ProblemsScreen")
@@ -119,7 +119,7 @@ class ProblemsScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SaveAsScreen(ModalScreen[str | None]):
+class SaveAsScreen(AppModalScreen[str | None]):
     """Ask for a file name in the plans folder; refuses names that are paths or hidden."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="SaveAsScreen")
@@ -156,7 +156,7 @@ class SaveAsScreen(ModalScreen[str | None]):
 NEW_BLANK = "new:blank"
 
 
-class OpenPlanScreen(ModalScreen[str | None]):
+class OpenPlanScreen(AppModalScreen[str | None]):
     """Pick a plan: a blank one, a shipped example, or a saved plan (newest first)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="OpenPlanScreen") + """

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from .screens import AppModalScreen
 from .text import Doc
 
 GENERAL = [
@@ -40,7 +41,7 @@ def binding_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str,
     return sorted(ours, key=by_text), sorted(builtin, key=by_text)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AppModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {

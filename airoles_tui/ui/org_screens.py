@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from ..catalog import Catalog
@@ -20,6 +19,7 @@ from ..orgplan import (
     SENIORITY_LABELS, Analysis, OrgPlan, growth_annual_usd, money, parse_usd, start_label,
 )
 from .org_editor import FieldRow
+from .screens import AppModalScreen
 from .text import Doc, literal
 
 Apply = Callable[[str, object], None]
@@ -41,7 +41,7 @@ def structure_options(catalog: Catalog, current: str) -> list[tuple[object, str]
     return options
 
 
-class _FormScreen(ModalScreen[None]):
+class _FormScreen(AppModalScreen[None]):
     BINDINGS = [Binding("escape,ctrl+g", "close", "Close", key_display="esc", id="form.close")]
 
     def __init__(self, plan: OrgPlan, catalog: Catalog, apply: Apply) -> None:
@@ -238,7 +238,7 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
     return doc
 
 
-class AnalysisScreen(ModalScreen[None]):
+class AnalysisScreen(AppModalScreen[None]):
     DEFAULT_CSS = SCREEN_CSS.format(name="AnalysisScreen")
     BINDINGS = [
         Binding("escape,ctrl+g,v,q", "close", "Close", key_display="esc", id="analysis.close"),

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from .. import payscale
 from ..catalog import Catalog, Role
 from .filter_bar import FilterBar
 from .footer import KeysFooter
+from .screens import AppScreen
 from .text import MUTED, literal
 
 BAR_STYLE = "$accent"
@@ -104,7 +104,7 @@ class PayChart(OptionList):
             self.rebuild()
 
 
-class PayChartScreen(Screen[str | None]):
+class PayChartScreen(AppScreen[str | None]):
     """Dismisses with the id of the role chosen with enter (the app opens its card)."""
     HELP_TITLE = "Pay at a glance"
 

@@ -12,13 +12,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..catalog import CaseStudy, Era, Exercise, Pathway, TeamStructure
 from ..library import Entry, Link
 from .doc_view import DocView
+from .screens import AppModalScreen
 from .text import MUTED, Doc, literal
 
 EMPHASIS = "italic"
@@ -216,7 +216,7 @@ class Reader(Vertical):
             self.post_message(self.Follow(link))
 
 
-class LinksScreen(ModalScreen[Link | None]):
+class LinksScreen(AppModalScreen[Link | None]):
     """A short pick-list of links (a role's related documents); dismisses with the choice."""
 
     DEFAULT_CSS = """

@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from ..catalog import Catalog
@@ -31,6 +30,7 @@ from ..skills_matrix import (
 from ..tomlsource import SourceError
 from .dialogs import DIALOG_CSS
 from .footer import KeysFooter
+from .screens import AppScreen, AppModalScreen
 from .text import MUTED, literal
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class MatrixGrid(DataTable):
         self.screen.remove_row()
 
 
-class SkillsMatrixScreen(Screen[None]):
+class SkillsMatrixScreen(AppScreen[None]):
     HELP_TITLE = "Skills matrix"
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="matrix.close"),
@@ -367,7 +367,7 @@ def restore_last_session(catalog: Catalog) -> Matrix | None:
         return None
 
 
-class PathScreen(ModalScreen[Path | None]):
+class PathScreen(AppModalScreen[Path | None]):
     """Ask for a file path; the caller's ``attempt`` does the I/O and returns why it failed."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PathScreen")

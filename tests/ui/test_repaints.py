@@ -1,0 +1,59 @@
+"""What a keystroke asks the terminal to redraw: over SSH every repainted cell is bytes.
+
+Behaviour, not timing: these count the repaint and rebuild requests the app makes, which
+Textual turns into bytes on the wire.
+"""
+
+from __future__ import annotations
+
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.footer import KeysFooter
+
+
+def footer_keys(app: AiRolesApp) -> list[str]:
+    return [key.description for key in app.query_one(KeysFooter).query("FooterKey")]
+
+
+async def test_a_focus_move_does_not_repaint_the_whole_screen(catalog, monkeypatch):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen_type = type(app.screen)
+        whole: list[dict] = []
+        repaint = screen_type.refresh
+
+        def spy(self, *regions, **kwargs):
+            if not regions:
+                whole.append(kwargs)
+            return repaint(self, *regions, **kwargs)
+
+        monkeypatch.setattr(screen_type, "refresh", spy)
+        await pilot.press("slash")  # the focus moves from the tree to the filter
+        await pilot.pause()
+        assert app.focused is app.query_one("#role-filter")
+        assert whole == []
+
+
+async def test_the_footer_is_rebuilt_once_and_only_when_its_keys_change(catalog, monkeypatch):
+    rebuilt: list[str] = []
+    recompose = KeysFooter.recompose
+
+    async def counting(self):
+        rebuilt.append(self.screen.id or "")
+        await recompose(self)
+
+    monkeypatch.setattr(KeysFooter, "recompose", counting)
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Compare" in footer_keys(app)  # the Roles pane's keys
+        rebuilt.clear()
+        for _ in range(3):  # a burst of "bindings changed" that changes no key
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        assert rebuilt == []
+        await pilot.press("3")  # the recommender: other keys
+        await pilot.pause()
+        assert len(rebuilt) == 1
+        assert "Compare" not in footer_keys(app)
+        assert "Skills matrix" in footer_keys(app)
