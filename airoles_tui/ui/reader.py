@@ -161,7 +161,7 @@ class Reader(Vertical):
         self._links_title = ""
 
     def compose(self) -> ComposeResult:
-        yield ReaderBody(id="reader-body")
+        yield ReaderBody(id="reader-body", gutter=1)
         yield Static(id="reader-links-title")
         yield LinkList(id="reader-links")
 

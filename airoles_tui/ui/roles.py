@@ -85,6 +85,17 @@ class RoleCard(DocView):
     def action_back(self) -> None:
         self.post_message(self.Back())
 
+    # The line beside the card is the side's border (see roles.tcss): it shows the focus.
+    def on_focus(self) -> None:
+        self._show_focus(True)
+
+    def on_blur(self) -> None:
+        self._show_focus(False)
+
+    def _show_focus(self, focused: bool) -> None:
+        if self.parent is not None:
+            self.parent.set_class(focused, "-card-focused")
+
 
 class RolesPane(Vertical):
     """Tree and card. Owns the `/` filter of the role list."""
@@ -120,7 +131,7 @@ class RolesPane(Vertical):
                 tree.follow = self._follow
                 yield tree
                 yield Static(id="roles-status")
-            yield RoleCard(id="role-card")
+            yield RoleCard(id="role-card", gutter=1)
 
     def on_mount(self) -> None:
         self._fill("")

@@ -17,14 +17,31 @@ def doc(*lines: str) -> Content:
     return Content("\n".join(lines))
 
 
+def spy_refreshes(view: DocView, monkeypatch) -> list[int | str]:
+    """The lines a new document asks to repaint: "all" for the whole view, "wide" for a
+    region reaching into the scrollbar (it did not change)."""
+    lines: list[int | str] = []
+    refresh = view.refresh
+
+    def spy(*regions, **kwargs):
+        if not regions:
+            lines.append("all")
+        for region in regions:
+            wide = region.height != 1 or region.right > view.scrollable_content_region.width
+            lines.append("wide" if wide else region.y)
+        return refresh(*regions, **kwargs)
+
+    monkeypatch.setattr(view, "refresh", spy)
+    return lines
+
+
 async def test_new_document_repaints_only_changed_lines(monkeypatch):
     app = OneDoc()
     async with app.run_test(size=(40, 10)) as pilot:
         view = app.query_one(DocView)
         view.show(doc("Title", "", "same line", "old text", "tail"))
         await pilot.pause()
-        refreshed: list[int] = []
-        monkeypatch.setattr(view, "refresh_line", refreshed.append)
+        refreshed = spy_refreshes(view, monkeypatch)
         view.show(doc("Title", "", "same line", "new text", "tail"))
         assert refreshed == [3]
         assert view.plain.splitlines()[3] == "new text"
@@ -36,8 +53,7 @@ async def test_longer_and_shorter_documents_repaint_the_difference(monkeypatch):
         view = app.query_one(DocView)
         view.show(doc("a", "b"))
         await pilot.pause()
-        refreshed: list[int] = []
-        monkeypatch.setattr(view, "refresh_line", refreshed.append)
+        refreshed = spy_refreshes(view, monkeypatch)
         view.show(doc("a", "b", "c", "d"))
         assert refreshed == [2, 3]
         refreshed.clear()
@@ -81,3 +97,21 @@ async def test_markup_in_text_stays_literal():
         await pilot.pause()
         assert view.plain == "[bold]not bold[/] [/x]"
         assert "[bold]not bold[/] [/x]" in "".join(s.text for s in view.render_line(0))
+
+
+class GutterDoc(App[None]):
+    def compose(self) -> ComposeResult:
+        yield DocView(id="doc", gutter=1)
+
+
+async def test_a_line_of_one_style_is_one_segment_with_its_margins():
+    """Margins drawn in the line and runs of one style joined: a plain line leaves as one
+    colour sequence instead of margin + text + trailing blanks, each with its own."""
+    app = GutterDoc()
+    async with app.run_test(size=(30, 5)) as pilot:
+        view = app.query_one(DocView)
+        view.show(doc("plain words"))
+        await pilot.pause()
+        strip = view.render_line(0)
+        assert strip.text == " plain words".ljust(view.scrollable_content_region.width)
+        assert len(list(strip)) == 1

@@ -65,10 +65,13 @@ async def test_arrows_and_vim_keys_move_and_the_card_follows(catalog):
 async def test_enter_reads_the_card_and_escape_returns(catalog):
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
+        body = app.query_one("#roles-body")
         await pilot.press("enter")
         assert app.focused.id == "role-card"
+        assert body.has_class("-card-focused")  # the line beside the card takes the accent
         await pilot.press("escape")
         assert isinstance(app.focused, RoleTree)
+        assert not body.has_class("-card-focused")
 
 
 async def test_filter_narrows_by_skill_and_escape_clears(catalog):
