@@ -11,7 +11,7 @@ Each such line is sent as few escape sequences as possible: the side margins are
 the line itself (``gutter``) rather than as CSS padding, and runs of one style (margin, text,
 trailing blanks) are joined into one segment, so a plain line costs one colour sequence
 instead of four; the refresh stops short of the scrollbar, which did not change. A cursor
-move through the role tree went from ~4.0 to ~2.x KB this way.
+move through the role tree went from ~4.0 to ~2.8 KB this way.
 """
 
 from __future__ import annotations
