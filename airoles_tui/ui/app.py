@@ -79,6 +79,10 @@ class AiRolesApp(App[int]):
         # Not priority: the reader, a card or a filter field gets esc / backspace first.
         Binding("escape,backspace,alt+left", "back", "Back", key_display="esc",
                 id="app.back"),
+        # As in vim, less and htop: line noise or a `write` from another user over ssh
+        # leaves junk on the screen, and ctrl+l draws all of it again.
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False, priority=True,
+                id="app.redraw"),
         *[Binding(str(n), f"show_pane('{p.id}')", p.title, show=False, id=f"app.pane-{n}")
           for n, p in enumerate(PANES, start=1)],
     ]
@@ -260,6 +264,9 @@ class AiRolesApp(App[int]):
 
     def action_back(self) -> None:
         self.navigator.back()
+
+    def action_redraw(self) -> None:
+        self.screen.refresh()  # every cell, whatever the terminal shows now
 
     def action_pay_chart(self) -> None:
         from .paychart import PayChartScreen

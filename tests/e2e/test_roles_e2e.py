@@ -39,3 +39,19 @@ def test_filter_in_a_real_terminal(airoles_bin, tmp_path):
         term.wait_for("AI Safety Researcher")
         term.press("ctrl-q")
         assert term.wait_exit() == 0
+
+
+def test_ctrl_l_redraws_a_screen_spoilt_by_line_noise(airoles_bin, tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    with PtyTerm([airoles_bin], 80, 24, env=env) as term:
+        term.wait_for("AI Ethics Specialist")
+        term.settle()
+        clean = term.text()
+        term.stream.feed(b"\x1b[5;5HNOISE NOISE\x1b[20;40Hmessage from root")  # as the tty got it
+        assert "NOISE" in term.text()
+        term.press("ctrl-l")
+        term.wait_gone("NOISE")
+        term.settle()
+        assert term.text() == clean
+        term.press("ctrl-q")
+        assert term.wait_exit() == 0
