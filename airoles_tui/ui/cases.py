@@ -193,9 +193,6 @@ class CasesPane(Vertical):
         self.query_one(FilterBar).open()
 
     @on(FilterBar.Done, "#cases-filter")
-    def _filter_done(self) -> None:
+    @on(FilterBar.Cleared, "#cases-filter")  # emptying the field has refilled the list
+    def _back_to_list(self) -> None:
         self.query_one(DocList).focus()
-
-    @on(FilterBar.Cleared, "#cases-filter")
-    def _filter_cleared(self) -> None:
-        self.query_one(DocList).focus()  # emptying the field has refilled the list

@@ -179,12 +179,9 @@ class PayChartScreen(AppScreen[str | None]):
         chart.rebuild()
 
     @on(FilterBar.Done, "#pay-filter")
-    def _filter_done(self) -> None:
+    @on(FilterBar.Cleared, "#pay-filter")  # emptying the field has rebuilt the chart
+    def _back_to_chart(self) -> None:
         self.query_one(PayChart).focus()
-
-    @on(FilterBar.Cleared, "#pay-filter")
-    def _filter_cleared(self) -> None:
-        self.query_one(PayChart).focus()  # emptying the field has rebuilt the chart
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -370,12 +370,9 @@ class RolesPane(Vertical):
         self.query_one(FilterBar).open()
 
     @on(FilterBar.Done, "#role-filter")
-    def _filter_done(self) -> None:
+    @on(FilterBar.Cleared, "#role-filter")  # emptying the field has refilled the list
+    def _back_to_list(self) -> None:
         self.query_one(RoleTree).focus()
-
-    @on(FilterBar.Cleared, "#role-filter")
-    def _filter_cleared(self) -> None:
-        self.query_one(RoleTree).focus()  # emptying the field has refilled the list
 
 
 def _nodes(tree: Tree):
