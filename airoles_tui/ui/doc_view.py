@@ -67,12 +67,16 @@ class DocView(ScrollView, can_focus=True):
         if old is None:
             self.refresh()
             return
-        width = self._width()
         for y in range(self.scrollable_content_region.height):
             before = old[y] if y < len(old) else None
             after = self._lines[y] if y < len(self._lines) else None
             if before != after:
-                self.refresh(Region(0, y, width, 1))  # refresh_line's reaches the scrollbar
+                self.refresh_line(y)
+
+    def refresh_line(self, y: int) -> None:
+        """Repaint one line of the document. ScrollView's spans the widget's full width,
+        scrollbar included; the scrollbar did not change."""
+        self.refresh(Region(0, y - self.scroll_offset.y, self._width(), 1))
 
     def _width(self) -> int:
         return self.scrollable_content_region.width

@@ -135,7 +135,7 @@ def run_pair(runs: int, moves: int) -> dict:
     """Alternating runs of both apps: first frame, bytes and latency per move, memory."""
     out: dict[str, dict[str, list]] = {
         "app": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": [],
-                "switch": []},
+                "full": [], "switch": []},
         "min": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": []},
     }
     for _ in range(runs):
@@ -156,7 +156,7 @@ def run_pair(runs: int, moves: int) -> dict:
                 # every cell (start-up's bytes are several frames, not one).
                 n, _ = precise_latency(s, "\x0c")
                 s.term.settle(0.2)
-                rec.setdefault("full", []).append(n)
+                rec["full"].append(n)
                 tabs = re.findall(r"(?:^|\s)(\d) \w", s.term.screen.display[0])
                 for n in [t for t in tabs if t != "1"] + ["1"]:
                     before = len(s.term.raw)
