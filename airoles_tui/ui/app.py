@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual import events
+from textual._compositor import CompositorUpdate
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.geometry import Offset
 from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
@@ -23,6 +25,7 @@ from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
 from .plan_commands import PlanCommands
 from .roles import RolesPane
+from .screen_diff import ScreenDiff, TextUpdate
 from .screens import AppScreen
 from .size_notice import SizeNotice
 from .theme import remember, starting_theme
@@ -101,6 +104,8 @@ class AiRolesApp(App[int]):
         self.catalog = catalog
         self.start_pane = start_pane
         self.navigator = Navigator(self)
+        self._screen_diff = ScreenDiff()
+        self._diff_cursor: Offset | None = None
 
     def get_default_screen(self) -> AppScreen:
         return AppScreen(id="_default")
@@ -108,6 +113,10 @@ class AiRolesApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:  # SIGHUP, SIGTERM or a vanished terminal: save, then exit
             Lifecycle(self, self.save_unsaved).install()
+        # A process resumed in the foreground (fg after ctrl+z) finds the screen as the shell
+        # left it: nothing on it can be vouched for.
+        self.app_resume_signal.subscribe(self, lambda _app: self._screen_diff.invalidate(),
+                                         immediate=True)
         self.call_after_refresh(self._after_first_frame)
 
     def _org_pane(self):  # -> OrgPane | None, without importing the designer to say so
@@ -191,6 +200,7 @@ class AiRolesApp(App[int]):
             self.action_show_pane(self._chosen_pane)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._screen_diff.invalidate()  # the terminal may have reflowed or cleared its cells
         self.query_one(SizeNotice).fit(event.size)
 
     def on_key(self, event: events.Key) -> None:
@@ -208,9 +218,18 @@ class AiRolesApp(App[int]):
     def action_show_pane(self, pane_id: str) -> None:
         self._chosen_pane = pane_id  # kept while the other panes are still being mounted
         tabs = self.query_one("#panes", TabbedContent)
+        pane = tabs.get_pane(pane_id)
+        body = pane.children[0] if pane.children else None
+        if getattr(body, "built", True) is False:
+            # Built before it is shown: shown first, it would draw a blank frame, then itself.
+            async def build_then_show() -> None:
+                await body.build()
+                self.action_show_pane(pane_id)
+
+            self.call_next(build_then_show)
+            return
         tabs.active = pane_id
         # Land in the pane's main list, so the arrows work at once.
-        pane = tabs.get_pane(pane_id)
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
         if focusable and (self.focused is None or self.focused not in pane.query("*")):
             focusable[0].focus()
@@ -266,7 +285,23 @@ class AiRolesApp(App[int]):
         self.navigator.back()
 
     def action_redraw(self) -> None:
+        self._screen_diff.invalidate()
         self.screen.refresh()  # every cell, whatever the terminal shows now
+
+    def _display(self, screen, renderable) -> None:
+        """Textual's display, writing only the cells that change (ui/screen_diff)."""
+        if (isinstance(renderable, CompositorUpdate) and self._running and not self._closed
+                and not self._batch_count and self._driver is not None
+                and not self._driver.is_inline and not self.is_headless):
+            size = screen.outer_size
+            text = self._screen_diff.update(renderable, size.width, size.height, self.console)
+            cursor = size.clamp_offset(self.cursor_position)
+            if not text and cursor == self._diff_cursor:
+                self.post_display_hook()
+                return  # nothing to write: not even the synchronized-output brackets
+            self._diff_cursor = cursor
+            renderable = TextUpdate(text)
+        super()._display(screen, renderable)
 
     def action_pay_chart(self) -> None:
         from .paychart import PayChartScreen

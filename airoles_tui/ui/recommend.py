@@ -93,6 +93,9 @@ class RecommendPane(Horizontal):
         return [form, OptionList(id="rec-results")]
 
     async def on_show(self) -> None:
+        await self.build()  # shown by a click on its tab: the app's keys build it first
+
+    async def build(self) -> None:
         """Built the first time the pane is shown, so it costs the app's start nothing."""
         if self.built:
             return

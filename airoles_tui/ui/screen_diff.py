@@ -1,0 +1,232 @@
+"""Write only the cells that change: what curses' doupdate does, for Textual's output.
+
+Textual repaints a widget by rewriting its whole region, whatever the terminal already shows
+there. Over SSH those bytes are the cost: a pane switch repainted the new pane and then, a
+frame or two later, the same pane again as hidden widgets settled (15-25 KB for a 6 KB
+screen); a cursor move in the role tree rewrote each changed line of the card in full.
+
+:class:`ScreenDiff` keeps a copy of what the terminal shows, one cell at a time (the
+character and the SGR sequence that styles it, the very sequence Textual would write), and
+turns each compositor update into writes of the cells that differ. Runs of one style are
+written under one SGR sequence, where Textual writes one per segment. What the copy cannot
+vouch for (first frame, a resize, ctrl+l, a resumed process, a cell written with a control
+segment) is marked unknown and written in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.cells import get_character_cell_size
+from rich.console import Console
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.strip import Strip
+
+UNKNOWN = None  # a cell whose content on the terminal we cannot vouch for
+WIDE_TAIL = ""  # the second cell of a double-width character
+# Unchanged cells between two changed runs are rewritten rather than jumped over when that
+# is shorter than the cursor move (ESC [ row ; col H: 6-8 bytes).
+JOIN_GAP = 6
+
+
+_FG = {str(n) for n in (*range(30, 38), *range(90, 98), 39)}
+_BG = {str(n) for n in (*range(40, 48), *range(100, 108), 49)}
+_parsed: dict[str, tuple[frozenset[str], str, str]] = {}
+
+
+def _parse(sgr: str) -> tuple[frozenset[str], str, str]:
+    """An SGR parameter string (as Strip.render_ansi makes it) as (attributes, fg, bg)."""
+    if (known := _parsed.get(sgr)) is not None:
+        return known
+    attrs, fg, bg = set(), "", ""
+    tokens = sgr.split(";") if sgr else []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("38", "48"):
+            n = 3 if tokens[i + 1] == "5" else 5  # 38;5;N or 38;2;R;G;B
+            code = ";".join(tokens[i:i + n])
+            if tok == "38":
+                fg = code
+            else:
+                bg = code
+            i += n
+            continue
+        if tok in _FG:
+            fg = tok
+        elif tok in _BG:
+            bg = tok
+        else:
+            attrs.add(tok)
+        i += 1
+    known = _parsed[sgr] = (frozenset(attrs), fg, bg)
+    return known
+
+
+def sgr_change(pen: str, sgr: str) -> str:
+    """The shortest SGR sequence from attributes ``pen`` to ``sgr`` (both render_ansi
+    strings): only what differs, unless an attribute must go off (then a reset first)."""
+    old_attrs, old_fg, old_bg = _parse(pen)
+    attrs, fg, bg = _parse(sgr)
+    if not old_attrs <= attrs:
+        return f"\x1b[0;{sgr}m" if sgr else "\x1b[0m"
+    codes = sorted(attrs - old_attrs, key=int)
+    if fg != old_fg:
+        codes.append(fg or "39")
+    if bg != old_bg:
+        codes.append(bg or "49")
+    return f"\x1b[{';'.join(codes)}m"
+
+
+class TextUpdate(CompositorUpdate):
+    """An update already turned into terminal sequences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render_segments(self, console: Console) -> str:
+        return self.text
+
+
+def _cells(text: str) -> list[str]:
+    """One string per terminal cell: zero-width characters join the cell before them, a
+    double-width one is followed by a WIDE_TAIL cell."""
+    if text.isascii():
+        return list(text)
+    cells: list[str] = []
+    for ch in text:
+        width = get_character_cell_size(ch)
+        if width == 0 and cells:
+            cells[-1] += ch
+        elif width == 2:
+            cells += (ch, WIDE_TAIL)
+        else:
+            cells.append(ch)
+    return cells
+
+
+def _pieces(update: CompositorUpdate) -> Iterator[tuple[int, int, Strip]]:
+    """(y, x, strip) for each strip the update writes, as its own render_segments does."""
+    if isinstance(update, LayoutUpdate):
+        for y, line in enumerate(update.strips, update.region.y):
+            x = update.region.x
+            for strip in line:
+                yield y, x, strip
+                x += strip.cell_length
+    elif isinstance(update, ChopsUpdate):
+        chops, chop_ends = update.chops, update.chop_ends
+        for y, x1, x2 in update.spans:
+            for end, (x, strip) in zip(chop_ends[y], chops[y].items()):
+                if strip is None or x > x2 or end <= x1:
+                    continue
+                if not (x2 > x >= x1 and end <= x2):
+                    strip = strip.crop(0, min(end, x2) - x)
+                yield y, x, strip
+    else:
+        raise TypeError(f"unexpected update {type(update).__name__}")
+
+
+class ScreenDiff:
+    """The terminal's cells as last written, and the diff of each update against them."""
+
+    def __init__(self) -> None:
+        self.width = 0
+        self.height = 0
+        self._chars: list[list[str | None]] = []
+        self._sgr: list[list[str | None]] = []
+
+    def invalidate(self) -> None:
+        """The terminal may show anything now (ctrl+l, resize, resumed): write all again."""
+        self.width = self.height = 0
+
+    def _fit(self, width: int, height: int) -> None:
+        if (width, height) != (self.width, self.height):
+            self.width, self.height = width, height
+            self._chars = [[UNKNOWN] * width for _ in range(height)]
+            self._sgr = [[UNKNOWN] * width for _ in range(height)]
+
+    def update(self, update: CompositorUpdate, width: int, height: int,
+               console: Console) -> str:
+        """The terminal sequences that bring the screen to the update's content."""
+        self._fit(width, height)
+        color_system = console._color_system  # as Strip.render uses it
+        ansi_of = Strip.render_ansi
+        changed: dict[int, set[int]] = {}
+        verbatim: dict[int, list[str]] = {}
+        for y, x, strip in _pieces(update):
+            if not 0 <= y < height:
+                continue
+            chars, sgrs = self._chars[y], self._sgr[y]
+            dirty = changed.setdefault(y, set())
+            for text, style, control in strip._segments:
+                if control:  # not a cell's content: never expected from the compositor
+                    continue
+                cells = _cells(text)
+                end = min(x + len(cells), width)
+                span = end - x
+                if style is not None and style._link:
+                    # A hyperlink goes out as Textual writes it; its cells stay unvouched.
+                    verbatim.setdefault(y, []).append(
+                        f"\x1b[{y + 1};{x + 1}H"
+                        + Strip.render_style(style, text, color_system))
+                    chars[x:end] = sgrs[x:end] = [UNKNOWN] * span
+                    x = end
+                    continue
+                if style is None:
+                    sgr = ""
+                elif (sgr := style._ansi) is None:
+                    sgr = ansi_of(style, color_system)
+                if chars[x:end] == cells[:span] and sgrs[x:end] == [sgr] * span:
+                    x = end
+                    continue
+                for i in range(span):
+                    if chars[x + i] != cells[i] or sgrs[x + i] != sgr:
+                        chars[x + i] = cells[i]
+                        sgrs[x + i] = sgr
+                        dirty.add(x + i)
+                x = end
+        return self._render(changed, verbatim)
+
+    def _render(self, changed: dict[int, set[int]], verbatim: dict[int, list[str]]) -> str:
+        out: list[str] = []
+        pen = ""  # the SGR attributes in force: Textual leaves none set between writes
+        for y in sorted(changed):
+            if y in verbatim:  # each resets the attributes after itself
+                if pen:
+                    out.append("\x1b[0m")
+                    pen = ""
+                out += verbatim[y]
+            xs = sorted(changed[y])
+            if not xs:
+                continue
+            chars, sgrs = self._chars[y], self._sgr[y]
+            start = prev = xs[0]
+            runs = []
+            for x in xs[1:]:
+                gap = range(prev + 1, x)
+                if x - prev - 1 > JOIN_GAP or any(chars[g] is UNKNOWN for g in gap):
+                    runs.append((start, prev + 1))
+                    start = x
+                prev = x
+            runs.append((start, prev + 1))
+            for a, b in runs:
+                while a > 0 and chars[a] == WIDE_TAIL:
+                    a -= 1
+                if b < self.width and chars[b] == WIDE_TAIL:
+                    b += 1
+                out.append(f"\x1b[{y + 1};{a + 1}H")
+                x = a
+                while x < b:
+                    sgr = sgrs[x]
+                    run_end = x + 1
+                    while run_end < b and sgrs[run_end] == sgr:
+                        run_end += 1
+                    if sgr != pen:  # the attributes stay set across cursor moves
+                        out.append(sgr_change(pen, sgr))
+                        pen = sgr
+                    out.append("".join(chars[x:run_end]))
+                    x = run_end
+        if pen:
+            out.append("\x1b[0m")
+        return "".join(out)
+
