@@ -140,6 +140,10 @@ class DocView(ScrollView, can_focus=True):
             self._rewrap()
 
     def render_line(self, y: int) -> Strip:
+        if self._width() != self._wrapped_width:
+            # Shown again at a new width (a pane switch): wrap now, so the first frame has
+            # the text; on_resize comes a frame later, which would draw the view blank first.
+            self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
