@@ -18,7 +18,7 @@ from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
-from ..paths import styles_dir
+from ..paths import default_plans_dir, styles_dir
 from .footer import KeysFooter
 from .lifecycle import Lifecycle
 from .navigation import Navigator
@@ -92,8 +92,9 @@ class AiRolesApp(App[int]):
 
     def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
                  theme: str | None = None, plans_dir: Path | None = None,
-                 initial_plan: object | None = None) -> None:
+                 initial_plan: object | None = None, lazy_panes: bool | None = None) -> None:
         super().__init__()
+        self.lazy_panes = lazy_panes  # None: made on first visit in a terminal, not headless
         # Over SSH an animation is a stream of frames for nothing: the tab underline's slide
         # alone kept a pane switch writing for ~400 ms.
         self.animation_level = "none"
@@ -140,51 +141,45 @@ class AiRolesApp(App[int]):
         remember(self, name)  # chosen from the palette: start with it next time
 
     def compose(self) -> ComposeResult:
-        self._deferred: list[Pane] = []
+        # Panes are made on first visit: a session that only browses roles never pays for
+        # the others (~5 MiB of a 46 MiB session). Headless runs (Pilot tests, which query
+        # panes at once) make everything up front unless asked not to.
+        lazy = not self.is_headless if self.lazy_panes is None else self.lazy_panes
+        self._unmade: dict[str, Pane] = {}
         self._footer_drawn = False
         with TabbedContent(initial=self.start_pane, id="panes"):
             for n, pane in enumerate(PANES, start=1):
                 with TabPane(f"{n} {pane.title}", id=pane.id):
-                    # In a terminal, panes not on the first screen are made and mounted just
-                    # after it is drawn (~0.2 s sooner on screen). Headless runs (Pilot tests,
-                    # which query panes at once) mount everything up front.
-                    if pane.id == self.start_pane or self.is_headless:
+                    if pane.id == self.start_pane or not lazy:
                         yield pane.make(self.catalog)
                     else:
-                        self._deferred.append(pane)
+                        self._unmade[pane.id] = pane
         yield SizeNotice()
         yield KeysFooter()
 
     async def _after_first_frame(self, waits: int = 0) -> None:
         # The footer fills in its keys after the screen's first refresh: the first screen is
-        # complete when a frame with them is out (~0.3 s sooner than mounting the other panes
-        # first). A few refreshes at most.
+        # complete when a frame with them is out. A few refreshes at most.
         footer = self.query(KeysFooter)
         keys = footer.first().children if footer else []
         laid_out = bool(keys) and bool(keys[0].region)
-        if self._deferred and waits < 20 and not (laid_out and self._footer_drawn):
+        if waits < 20 and not (laid_out and self._footer_drawn):
             self._footer_drawn = laid_out  # laid out now: drawn by the next refresh
             self.call_after_refresh(self._after_first_frame, waits + 1)
             return
-        # The other panes. textual.lazy.Lazy does this too, but raises MountError when the
-        # app is already closing (q or a hang-up before the first refresh).
-        deferred, self._deferred = self._deferred, []
-        try:
-            tabs = self.query_one("#panes", TabbedContent)
-            self._chosen_pane = tabs.active
-            made = [pane.make(self.catalog) for pane in deferred]
-            for pane, widget in zip(deferred, made):
+        if "org" in self._unmade and self._recovery_waiting():
+            # A session that ended without saving left a plan: the designer offers it now.
+            try:
+                tabs = self.query_one("#panes", TabbedContent)
+                self._chosen_pane = tabs.active
+                org = self._unmade.pop("org").make(self.catalog)
                 # Disabled while mounting: a pane focusing its list on mount would take the
-                # focus (and the tab) from where the user is by now, e.g. a designer field.
-                widget.disabled = True
-                await self.query_one(f"TabPane#{pane.id}", TabPane).mount(widget)
-        except (MountError, NoMatches):
-            return
-        # A pane focusing its list on mount takes the tab: give it back to the pane shown
-        # (or chosen meanwhile: keys typed ahead over ssh arrive during start-up).
-        if tabs.active != self._chosen_pane:
-            self.action_show_pane(self._chosen_pane)
-        self.call_after_refresh(self._enable, made)
+                # focus (and the tab) from where the user is by now.
+                org.disabled = True
+                await self.query_one("TabPane#org", TabPane).mount(org)
+            except (MountError, NoMatches):  # closing already (q or a hang-up)
+                return
+            self.call_after_refresh(self._enable, org)
         # Start-up made most objects this process will have; frozen, the collector stops
         # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
         # It ran with the collector off (cli.main): the one collection first keeps start-up's
@@ -193,11 +188,39 @@ class AiRolesApp(App[int]):
         gc.freeze()
         gc.enable()
 
-    def _enable(self, made: list[Widget]) -> None:
-        for widget in made:  # their focus calls were refused: ready for the user now
-            widget.disabled = False
+    def _recovery_waiting(self) -> bool:
+        plans_dir = self.plans_dir or default_plans_dir()
+        if not plans_dir.is_dir():  # never used the designer: no need to load its files code
+            return False
+        from ..planfile import pending_recoveries
+
+        return bool(pending_recoveries(plans_dir))
+
+    def _enable(self, widget: Widget) -> None:
+        widget.disabled = False  # its focus calls were refused: ready for the user now
         if self.screen is self.screen_stack[0]:  # into the list of a pane chosen meanwhile
             self.action_show_pane(self._chosen_pane)
+
+    async def _make_pane(self, pane_id: str) -> None:
+        pane = self._unmade.pop(pane_id, None)
+        if pane is not None:
+            try:
+                await self.query_one(f"TabPane#{pane_id}", TabPane).mount(
+                    pane.make(self.catalog))
+            except (MountError, NoMatches):  # closing already
+                pass
+
+    def when_made(self, pane_id: str, then: Callable[[], object]) -> None:
+        """Run ``then`` once the pane exists: now, or after making it on first use."""
+        if pane_id not in self._unmade:
+            then()
+            return
+
+        async def make_then() -> None:
+            await self._make_pane(pane_id)
+            then()
+
+        self.call_next(make_then)
 
     def on_resize(self, event: events.Resize) -> None:
         self._screen_diff.invalidate()  # the terminal may have reflowed or cleared its cells
@@ -216,23 +239,34 @@ class AiRolesApp(App[int]):
             event.stop()
 
     def action_show_pane(self, pane_id: str) -> None:
-        self._chosen_pane = pane_id  # kept while the other panes are still being mounted
+        self._chosen_pane = pane_id  # the pane to show once it is made
         tabs = self.query_one("#panes", TabbedContent)
         pane = tabs.get_pane(pane_id)
         body = pane.children[0] if pane.children else None
-        if getattr(body, "built", True) is False:
-            # Built before it is shown: shown first, it would draw a blank frame, then itself.
-            async def build_then_show() -> None:
-                await body.build()
-                self.action_show_pane(pane_id)
-
-            self.call_next(build_then_show)
+        if pane_id in self._unmade or getattr(body, "built", True) is False:
+            # Made (and built) before it is shown: shown first, it would draw a blank frame,
+            # then itself.
+            self.call_next(self._prepare_then_show, pane_id)
             return
         tabs.active = pane_id
         # Land in the pane's main list, so the arrows work at once.
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
         if focusable and (self.focused is None or self.focused not in pane.query("*")):
             focusable[0].focus()
+
+    async def _prepare_then_show(self, pane_id: str) -> None:
+        await self._make_pane(pane_id)
+        pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
+        body = pane.children[0] if pane.children else None
+        if getattr(body, "built", True) is False:
+            await body.build()
+        if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
+            self.action_show_pane(pane_id)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane_id = event.pane.id or ""
+        if pane_id in self._unmade:  # a click on the tab of a pane not made yet
+            self.action_show_pane(pane_id)
 
     def action_help(self) -> None:
         from .help import HelpScreen, binding_rows
@@ -267,19 +301,15 @@ class AiRolesApp(App[int]):
             self.action_show_pane("roles")
             self.query_one(RolesPane).show_role(role_id)
 
-        self.navigator.follow(go)
+        self.when_made("roles", lambda: self.navigator.follow(go))
 
     def show_document(self, key: str) -> None:
         """Open a case study, team structure, pathway, era or exercise ("case:scale-ai")."""
-        if not self.query("#cases-pane"):  # a lazy pane not mounted yet: right after start-up
-            self.call_after_refresh(self.show_document, key)
-            return
-
         def go() -> None:
             self.action_show_pane("cases")
             self.query_one("#cases-pane").open(key)  # type: ignore[attr-defined]
 
-        self.navigator.follow(go)
+        self.when_made("cases", lambda: self.navigator.follow(go))
 
     def action_back(self) -> None:
         self.navigator.back()

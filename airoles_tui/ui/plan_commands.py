@@ -3,6 +3,7 @@ without importing the designer before its first frame."""
 
 from __future__ import annotations
 
+from ..paths import default_plans_dir
 from .palette import EntryProvider
 
 
@@ -11,26 +12,28 @@ class PlanCommands(EntryProvider):
 
     def entries(self):
         app = self.app
-        org = app._org_pane()  # type: ignore[attr-defined]
-        if org is None:
-            return
+
+        def with_org(use):
+            # The designer is made on first visit: a command is such a visit.
+            return lambda: app.when_made("org", lambda: use(app._org_pane()))  # type: ignore
 
         def run(action: str):
-            def go() -> None:
+            def go(org) -> None:
                 app.action_show_pane("org")  # type: ignore[attr-defined]
                 getattr(org, f"action_{action}")()
-            return go
+            return with_org(go)
 
+        plans_dir = app.plans_dir or default_plans_dir()  # type: ignore[attr-defined]
         yield ("Plan: Save", run("save"), "Save the org plan (ctrl+s)")
         yield ("Plan: Save as…", run("save_as"),
                "Save the org plan under a new name (alt+s; ctrl+shift+s where the terminal "
                "sends it)")
         yield ("Plan: Open…", run("open"), "Open a saved plan, the worked example or a blank "
                "plan (ctrl+o)")
-        yield ("Plan: Export as Markdown", lambda: org.export("md"),
-               f"Write a readable report of the plan to {org.plans_dir}")
-        yield ("Plan: Export as JSON", lambda: org.export("json"),
-               f"Write the plan and its analysis as JSON to {org.plans_dir}")
+        yield ("Plan: Export as Markdown", with_org(lambda org: org.export("md")),
+               f"Write a readable report of the plan to {plans_dir}")
+        yield ("Plan: Export as JSON", with_org(lambda org: org.export("json")),
+               f"Write the plan and its analysis as JSON to {plans_dir}")
         yield ("Plan: Edit details", run("edit_plan"), "Name, company, funding, budget, "
                "structure (e)")
         yield ("Plan: Growth to 50", run("growth"), "The structure and headcount at scale (g)")

@@ -1,0 +1,85 @@
+"""In a terminal, panes are made on first visit (a roles-only session never pays for the
+others). Every way into a pane must make it first: its key, its tab, a palette command, a
+link from another pane, and a recovery copy waiting at launch."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent, Tabs
+
+from airoles_tui.orgplan import OrgPlan
+from airoles_tui.planfile import write_recovery
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.dialogs import ChoiceScreen
+from airoles_tui.ui.org_screens import AnalysisScreen
+
+from .test_org_designer import wait_for
+from .test_palette import _run
+
+OTHERS = ("#cases-pane", "#recommend-pane", "#org-pane")
+
+
+def made(app) -> set[str]:
+    return {sel for sel in OTHERS if app.query(sel)}
+
+
+def active(app) -> str:
+    return app.query_one("#panes", TabbedContent).active
+
+
+async def test_panes_are_made_when_their_key_is_pressed(catalog, tmp_path):
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert made(app) == set()  # browsing roles: nothing else exists
+        for key, sel, pane_id in (("2", "#cases-pane", "cases"),
+                                  ("3", "#recommend-pane", "recommender"),
+                                  ("4", "#org-pane", "org")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda: active(app) == pane_id)
+            assert app.query(sel)
+            # Landed in the pane's list, ready for the arrows.
+            assert app.focused is not None and app.focused in app.query_one(sel).query("*")
+        await pilot.press("1", "2")  # made once: coming back uses the same pane
+        await wait_for(pilot, lambda: active(app) == "cases")
+        assert len(app.query("#cases-pane")) == 1
+
+
+async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.click(Tabs, offset=(30, 0))  # "3 Recommender"
+        await wait_for(pilot, lambda: app.query("#recommend-pane #rec-background"))
+        assert active(app) == "recommender"
+
+
+async def test_a_link_to_a_case_study_makes_the_cases_pane(catalog, tmp_path):
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        app.show_document("case:palantir-ukraine")
+        await wait_for(pilot, lambda: active(app) == "cases")
+        assert app.query_one("#cases-pane").current.key == "case:palantir-ukraine"
+        await pilot.press("escape")  # the jump is history, as when the pane existed
+        assert active(app) == "roles"
+
+
+async def test_a_palette_plan_command_makes_the_designer(catalog, tmp_path):
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await _run(pilot, app, "plan analysis")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnalysisScreen))
+        assert app.query("#org-pane") and active(app) == "org"
+
+
+async def test_a_waiting_recovery_copy_is_offered_at_launch(catalog, tmp_path):
+    left = tmp_path / ".recovery" / "session-20200101T000000-999999999.toml"
+    write_recovery(OrgPlan(name="left behind"), left, None, None)
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert made(app) == {"#org-pane"}  # the designer only: it is the one that asks
+        await pilot.press("l")  # later: the user stays where they were
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
+        assert active(app) == "roles"
