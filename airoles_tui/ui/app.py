@@ -18,6 +18,7 @@ from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
+from . import lean_strip
 from ..paths import default_plans_dir, styles_dir
 from .footer import KeysFooter
 from .lifecycle import Lifecycle
@@ -29,6 +30,9 @@ from .screen_diff import ScreenDiff, TextUpdate
 from .screens import AppScreen
 from .size_notice import SizeNotice
 from .theme import remember, starting_theme
+
+
+lean_strip.install()  # before any widget draws a line
 
 
 @dataclass(frozen=True)
@@ -218,7 +222,8 @@ class AiRolesApp(App[int]):
 
         async def make_then() -> None:
             await self._make_pane(pane_id)
-            then()
+            if self.query(f"TabPane#{pane_id} > *"):  # not if the app is closing meanwhile
+                then()
 
         self.call_next(make_then)
 
