@@ -10,7 +10,6 @@ live in a recovery copy under ``<plans-dir>/.recovery/``, in the same format.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
@@ -73,6 +72,13 @@ class PlanConflict(Exception):
 # -- stamps ----------------------------------------------------------------------------------
 
 
+def _sha256(data: bytes) -> str:
+    # hashlib loads OpenSSL (~0.6 MiB per session): only once a plan is read or written.
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """What a file looked like when we last read or wrote it."""
@@ -83,7 +89,7 @@ class Stamp:
 
     @classmethod
     def of_bytes(cls, data: bytes, mtime_ns: int = 0) -> Stamp:
-        return cls(mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+        return cls(mtime_ns, len(data), _sha256(data))
 
 
 def file_stamp(path: Path) -> Stamp | None:
@@ -113,7 +119,7 @@ def changed_on_disk(path: Path, expected: Stamp | None) -> str | None:
         data = path.read_bytes()
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
-    if hashlib.sha256(data).hexdigest() == expected.sha256:
+    if _sha256(data) == expected.sha256:
         return None
     return "was changed on disk since it was opened (by another session or program)"
 
