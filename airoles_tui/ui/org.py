@@ -8,6 +8,7 @@ questions when something could be lost.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from pathlib import Path
@@ -60,6 +61,7 @@ class OrgPane(Vertical):
         self._autosave_timer: Timer | None = None
         self._edit_checkpointed = False
         self._recovery_warned = False
+        self._form_shown = asyncio.Event()
         self.analysis: Analysis = analyse(self.doc.plan, catalog)
 
     def compose(self) -> ComposeResult:
@@ -84,6 +86,19 @@ class OrgPane(Vertical):
             self._refresh_all(select=0)
         self.call_after_refresh(self._mount_editor)
         self.call_after_refresh(self._offer_recovery)
+
+    @property
+    def built(self) -> bool:
+        """Whether the form is there: the app builds a pane before showing it, so a first
+        visit draws the whole pane in one frame rather than the list, then the form."""
+        return self._editor() is not None
+
+    async def build(self) -> None:
+        await self._mount_editor()
+        try:  # and has shown the selection (or its "no hire" hint) once
+            await asyncio.wait_for(self._form_shown.wait(), 0.5)
+        except asyncio.TimeoutError:
+            pass
 
     async def _mount_editor(self) -> None:
         # textual.lazy.Lazy does this too, but raises if the app is already closing (q
@@ -215,7 +230,11 @@ class OrgPane(Vertical):
     def _editor_ready(self) -> None:
         # After a refresh: the form's Selects pick their first option when they mount, and
         # that must happen before a hire is loaded into them, not after.
-        self.call_after_refresh(self._show_selected)
+        def show() -> None:
+            self._show_selected()
+            self._form_shown.set()
+
+        self.call_after_refresh(show)
 
     @on(HireEditor.Changed)
     def _field(self, event: HireEditor.Changed) -> None:
