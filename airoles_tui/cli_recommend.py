@@ -54,7 +54,9 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 def run(args: argparse.Namespace) -> int:
     from .cli import load_or_report
 
-    catalog = load_or_report(args)
+    # The parse kept from the last start of an unchanged catalog, as the app uses it: a
+    # recommendation is read, not checked (`validate` checks).
+    catalog = load_or_report(args, cached=True)
     if catalog is None:
         return EXIT_BAD_INPUT
     rules = catalog.recommender
