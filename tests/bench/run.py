@@ -135,9 +135,13 @@ def run_pair(runs: int, moves: int) -> dict:
     """Alternating runs of both apps: first frame, bytes and latency per move, memory."""
     out: dict[str, dict[str, list]] = {
         "app": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": [],
-                "full": [], "switch": []},
+                "rss_roles": [], "full": [], "switch": []},
         "min": {"frame": [], "frame_bytes": [], "move": [], "lat": [], "rss": []},
     }
+    # One unmeasured start of each: the app's first start in the bench's fresh home parses
+    # the catalog and caches the parse, which every later start (and every real one) reuses.
+    Session.start(minimal_argv(), MIN_READY).quit()
+    Session.start(app_argv(), APP_READY).quit()
     for _ in range(runs):
         for which in ("min", "app"):
             s = (Session.start(minimal_argv(), MIN_READY) if which == "min"
@@ -152,6 +156,7 @@ def run_pair(runs: int, moves: int) -> dict:
                 rec["move"].append(n)
                 rec["lat"].append(lat)
             if which == "app":
+                rec["rss_roles"].append(s.peak_rss_kib())  # a session browsing roles
                 # One full-screen repaint, the yardstick of a pane switch: ctrl+l redraws
                 # every cell (start-up's bytes are several frames, not one).
                 n, _ = precise_latency(s, "\x0c")
@@ -270,12 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(line("median keystroke-to-quiet latency",
                      f"{lat:.1f} ms (minimal {median(mini['lat']) * 1000:.1f} ms)",
                      "< 16 ms", lat < 16))
-    rss = median(app["rss"]) / median(mini["rss"])
-    res["peak_rss"] = {"app_kib": median(app["rss"]), "minimal_kib": median(mini["rss"]),
-                       "ratio": rss}
-    rows.append(line("peak memory (VmHWM)",
-                     f"{median(app['rss']) / 1024:.1f} / {median(mini['rss']) / 1024:.1f} MiB"
-                     f" = {rss:.2f}x", "<= 1.3x", rss <= 1.3))
+    # Panes are made on first visit: a session browsing roles, and one that has visited
+    # every pane (the most a session holds), each against the minimal app after its moves.
+    for key, name in (("rss_roles", "peak memory, roles browsed (VmHWM)"),
+                      ("rss", "peak memory, every pane visited (VmHWM)")):
+        rss = median(app[key]) / median(mini["rss"])
+        res[f"peak_{key}"] = {"app_kib": median(app[key]), "minimal_kib": median(mini["rss"]),
+                              "ratio": rss}
+        rows.append(line(name, f"{median(app[key]) / 1024:.1f} / "
+                         f"{median(mini['rss']) / 1024:.1f} MiB = {rss:.2f}x", "<= 1.3x",
+                         rss <= 1.3))
     for name, h in headless(runs).items():
         res[f"headless_{name}"] = h
         rows.append(line(f"headless `{name}` wall time, textual not imported",
