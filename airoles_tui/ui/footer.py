@@ -43,3 +43,13 @@ class KeysFooter(Footer):
             return
         self._shown = keys
         await self.recompose()
+        self._forget_removed_keys()
+
+    def _forget_removed_keys(self) -> None:
+        """Each key binds the footer's ``compact`` (``data_bind``), which puts the key in the
+        footer's watcher list; Textual drops a closed watcher only when that value changes,
+        and ``compact`` never does. So every recompose kept the keys it removed (~8 widgets
+        a pane switch, for the life of the session)."""
+        for watchers in getattr(self, "__watchers", {}).values():
+            watchers[:] = [(node, callback) for node, callback in watchers
+                           if node.is_attached and not node._closing]

@@ -62,3 +62,23 @@ async def test_the_footer_is_rebuilt_once_and_only_when_its_keys_change(catalog,
         await pilot.pause()
         assert "Compare" not in footer_keys(app)
         assert "Skills matrix" in footer_keys(app)
+
+
+async def test_keys_the_footer_removed_are_not_kept_alive(catalog):
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    gc.collect()
+    earlier = [o for o in gc.get_objects() if isinstance(o, FooterKey)]  # other tests' apps
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "23412341":  # each switch rebuilds the footer with other keys
+            await pilot.press(key)
+            await pilot.pause()
+        gc.collect()
+        alive = [o for o in gc.get_objects()
+                 if isinstance(o, FooterKey) and not any(o is e for e in earlier)]
+        shown = list(app.query_one(KeysFooter).query(FooterKey))
+        assert len(shown) >= 5
+        assert len(alive) == len(shown)  # a leak kept ~8 more per switch
