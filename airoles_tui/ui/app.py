@@ -18,7 +18,7 @@ from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
 from ..catalog import Catalog
-from . import lean_strip
+from . import lean_strip, styles_cache_fix
 from ..paths import default_plans_dir, styles_dir
 from .footer import KeysFooter
 from .lifecycle import Lifecycle
@@ -33,6 +33,7 @@ from .theme import remember, starting_theme
 
 
 lean_strip.install()  # before any widget draws a line
+styles_cache_fix.install()
 
 
 @dataclass(frozen=True)
