@@ -67,11 +67,12 @@ class DocView(ScrollView, can_focus=True):
         if old is None:
             self.refresh()
             return
-        for y in range(self.scrollable_content_region.height):
+        region = self.scrollable_content_region
+        for y in range(region.height):
             before = old[y] if y < len(old) else None
             after = self._lines[y] if y < len(self._lines) else None
             if before != after:
-                self.refresh_line(y)
+                self.refresh(Region(0, y, region.width, 1))  # at scroll 0: line y is row y
 
     def refresh_line(self, y: int) -> None:
         """Repaint one line of the document. ScrollView's spans the widget's full width,
@@ -140,13 +141,13 @@ class DocView(ScrollView, can_focus=True):
             self._rewrap()
 
     def render_line(self, y: int) -> Strip:
-        if self._width() != self._wrapped_width:
+        width = self._width()
+        if width != self._wrapped_width:
             # Shown again at a new width (a pane switch): wrap now, so the first frame has
             # the text; on_resize comes a frame later, which would draw the view blank first.
             self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
         style = self.visual_style.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, style)
