@@ -21,6 +21,7 @@ from ..catalog import Catalog
 from . import lean_strip, styles_cache_fix
 from ..paths import default_plans_dir, styles_dir
 from .footer import KeysFooter
+from .hidden_panes import forget_rendering, forget_text_widths
 from .lifecycle import Lifecycle
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
@@ -269,8 +270,15 @@ class AiRolesApp(App[int]):
         if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
             self.action_show_pane(pane_id)
 
+    def _forget_hidden(self, keep: str) -> None:
+        for tab_pane in self.query("#panes TabPane"):
+            if tab_pane.id != keep:
+                forget_rendering(tab_pane)
+        forget_text_widths()
+
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id or ""
+        self._forget_hidden(keep=pane_id)  # the pane left, and any other hidden one
         if pane_id in self._unmade:  # a click on the tab of a pane not made yet
             self.action_show_pane(pane_id)
 

@@ -129,6 +129,10 @@ class DocView(ScrollView, can_focus=True):
             strips.append(strip.extend_cell_length(width, base.rich_style).simplify())
         return strips
 
+    def forget_other_documents(self) -> None:
+        """Drop the wrapped documents kept for going back (not the one shown)."""
+        self._cache.clear()
+
     def on_resize(self) -> None:
         if self._width() != self._wrapped_width:
             self._rewrap()

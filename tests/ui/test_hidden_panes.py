@@ -1,0 +1,45 @@
+"""A pane the user left lets go of its rendered lines, and draws the same when shown again."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent
+
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.roles import RoleCard, RoleTree
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_a_left_pane_forgets_its_lines_and_draws_them_again(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(5):  # a few cards wrapped and kept for going back
+            await pilot.press("down")
+        await pilot.pause()
+        roles = app.query_one("#roles-pane")
+        card = app.query_one(RoleCard)
+        before = screen_text(app)
+        assert card._cache and app.query_one(RoleTree)._styles_cache._cache
+
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.query_one("#panes", TabbedContent).active == "cases"
+        assert all(not w._styles_cache._cache for w in roles.query("*"))
+        assert not card._cache and not app.query_one(RoleTree)._line_cache.keys()
+
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen_text(app) == before  # the same card, the same cursor, the same tree
+
+
+def test_measured_text_widths_are_forgotten_with_the_lines():
+    from rich.cells import cached_cell_len, cell_len
+
+    from airoles_tui.ui.hidden_panes import forget_text_widths
+
+    cell_len("a string measured while a pane was on screen")
+    assert cached_cell_len.cache_info().currsize > 0
+    forget_text_widths()
+    assert cached_cell_len.cache_info().currsize == 0
