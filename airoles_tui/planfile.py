@@ -24,7 +24,7 @@ from . import files
 from .catalog import Catalog
 from .orgplan import DEFAULT_MULTIPLIER, SENIORITY_POINTS, Growth, Hire, OrgPlan
 from .schema import INT, NUM, STR, TABLE, TEXT, Checker, F, Spec
-from .tomlsource import Problem, SourceError, TomlSource, tomllib
+from .tomlsource import Problem, SourceError, TomlSource, toml
 
 FORMAT_VERSION = 1
 SUFFIX = ".toml"
@@ -241,8 +241,8 @@ def _build(data: dict[str, Any]) -> OrgPlan:
 def loads(text: str, display: str = "<plan>") -> OrgPlan:
     """Parse plan text (tests, round trips); raises PlanError like ``load_plan``."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml().loads(text)
+    except toml().TOMLDecodeError as exc:
         raise PlanError([Problem(display, f"invalid TOML: {exc}")]) from None
     source = TomlSource(Path(display), display, text, data)
     problems = _check(source)

@@ -11,10 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-try:  # tomli's wheels are compiled (mypyc): ~4x the standard library's pure-Python parser
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - a platform without tomli: the standard library's
-    import tomllib
+_parser = None
+
+
+def toml():
+    """The TOML parser, imported on the first parse: tomli, whose wheels are compiled
+    (mypyc, ~2-4x the standard library's pure-Python tomllib), else tomllib. Its compiled
+    code is ~0.5 MiB of a session's memory, which a session that parses nothing (the
+    catalog comes from the cache) should not carry."""
+    global _parser
+    if _parser is None:
+        try:
+            import tomli as _parser
+        except ImportError:  # pragma: no cover - a platform without tomli
+            import tomllib as _parser
+    return _parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +80,8 @@ class TomlSource:
         if not text.strip():
             raise SourceError([Problem(shown, "file is empty")])
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+            data = toml().loads(text)
+        except toml().TOMLDecodeError as exc:
             msg = str(exc)
             m = _TOML_POS.search(msg)
             line = int(m.group(1)) if m else None
