@@ -9,6 +9,7 @@ Enter on a role opens its card; on the pathway, the pathway itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -26,8 +27,10 @@ from ..recommender import (
     MAX_YEARS, PAY_ASSUMPTION, Recommendation, Scored, band_pay, bands_legend, parse_years,
     pathway_for, pay_range, recommend, seniority_band, unscored,
 )
-from ..skills_matrix import Matrix
 from .text import HEADING, MUTED, literal, visible
+
+if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane
+    from ..skills_matrix import Matrix
 
 INDENT = 4  # the rank or "+3" column of the results, so wrapped lines hang under the text
 
@@ -266,6 +269,7 @@ class RecommendPane(Horizontal):
     # -- the skills matrix --------------------------------------------------------------
 
     def action_matrix(self) -> None:
+        from ..skills_matrix import Matrix
         from .skills_matrix import SkillsMatrixScreen, restore_last_session
 
         if self.matrix is None:
