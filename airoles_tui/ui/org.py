@@ -31,12 +31,12 @@ from ..planfile import (
     session_recovery_path, unknown_roles, write_atomic, write_recovery,
 )
 from ..planreport import plan_json, plan_markdown
-from .dialogs import NEW_BLANK, Choice, ChoiceScreen, OpenPlanScreen, ProblemsScreen, SaveAsScreen
 from .org_editor import HireEditor, HireList, hire_line, hire_options
-from .org_screens import AnalysisScreen, GrowthScreen, PlanHeaderScreen, analysis_doc
 from .text import literal
 
 AUTOSAVE_DELAY = 0.5  # seconds from the first unsaved edit to the recovery copy
+# The file dialogs and the plan's screens (ui/dialogs, ui/org_screens) are imported by the
+# actions that open them: most sessions open none (~0.15 MiB).
 
 
 class OrgPane(Vertical):
@@ -282,16 +282,22 @@ class OrgPane(Vertical):
         self._changed()
 
     def action_edit_plan(self) -> None:
+        from .org_screens import PlanHeaderScreen
+
         self.doc.checkpoint("plan details", self.selected or 0)
         self.app.push_screen(PlanHeaderScreen(self.doc.plan, self.catalog, self._apply),
                              lambda _: self._refresh_all(select=self.selected))
 
     def action_growth(self) -> None:
+        from .org_screens import GrowthScreen
+
         self.doc.checkpoint("growth stage", self.selected or 0)
         self.app.push_screen(GrowthScreen(self.doc.plan, self.catalog, self._apply),
                              lambda _: self._refresh_text())
 
     def action_analysis(self) -> None:
+        from .org_screens import AnalysisScreen, analysis_doc
+
         self.app.push_screen(AnalysisScreen(analysis_doc(self.doc.plan, self.analysis,
                                                          self.catalog)))
 
@@ -331,6 +337,8 @@ class OrgPane(Vertical):
         pending = pending_recoveries(self.plans_dir)
         if not pending:
             return
+        from .dialogs import Choice, ChoiceScreen, ProblemsScreen
+
         entry = pending[0]
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
         where = (f"It was editing {entry.source}." if entry.source
@@ -380,6 +388,8 @@ class OrgPane(Vertical):
 
     async def _resolve_unsaved(self, verb: str) -> bool:
         """True when it is fine to drop the current plan (saved, discarded or clean)."""
+        from .dialogs import Choice, ChoiceScreen
+
         if not self.doc.dirty:
             return True
         answer = await self.app.push_screen_wait(ChoiceScreen(
@@ -397,6 +407,8 @@ class OrgPane(Vertical):
         return False
 
     async def _save_flow(self, save_as: bool = False) -> bool:
+        from .dialogs import Choice, ChoiceScreen, ProblemsScreen, SaveAsScreen
+
         doc = self.doc
         path, expected = doc.path, doc.stamp
         if save_as or path is None:
@@ -452,6 +464,8 @@ class OrgPane(Vertical):
 
     @work(group="org-flow", exclusive=True)
     async def action_open(self) -> None:
+        from .dialogs import NEW_BLANK, OpenPlanScreen
+
         if not await self._resolve_unsaved("open another plan"):
             return
         choice = await self.app.push_screen_wait(OpenPlanScreen(
@@ -465,6 +479,8 @@ class OrgPane(Vertical):
                              template=choice.startswith("example:"))
 
     async def open_path(self, path: Path, *, template: bool = False) -> bool:
+        from .dialogs import ProblemsScreen
+
         try:
             loaded = load_plan(path)
         except PlanError as exc:
