@@ -255,6 +255,8 @@ class AiRolesApp(App[int]):
             # then itself.
             self.call_next(self._prepare_then_show, pane_id)
             return
+        if tabs.active != pane_id:  # drops the pane left before the shown one renders
+            self._forget_hidden(keep=pane_id)
         tabs.active = pane_id
         # Land in the pane's main list, so the arrows work at once.
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
