@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.geometry import Offset
+from textual.timer import Timer
 from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
@@ -35,6 +36,9 @@ from .theme import remember, starting_theme
 
 lean_strip.install()  # before any widget draws a line
 styles_cache_fix.install()
+
+
+COLLECT_AFTER_SWITCH = 0.25  # seconds after the last pane switch: see _collect_soon
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class AiRolesApp(App[int]):
         self.start_pane = start_pane
         self.navigator = Navigator(self)
         self._screen_diff = ScreenDiff()
+        self._collect_timer: Timer | None = None
         self._diff_cursor: Offset | None = None
 
     def get_default_screen(self) -> AppScreen:
@@ -257,6 +262,7 @@ class AiRolesApp(App[int]):
             return
         if tabs.active != pane_id:  # drops the pane left before the shown one renders
             self._forget_hidden(keep=pane_id)
+            self._collect_soon()
         tabs.active = pane_id
         # Land in the pane's main list, so the arrows work at once.
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
@@ -271,6 +277,21 @@ class AiRolesApp(App[int]):
             await body.build()
         if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
             self.action_show_pane(pane_id)
+
+    def _collect_soon(self) -> None:
+        """A pane switch is the app's biggest churn: the footer is rebuilt and the pane's
+        widgets restyled, which leaves cyclic garbage (widgets point at their parents) that
+        the collector, with start-up's objects frozen, reaches only at its rare full
+        collections. One collection 0.25 s after the last switch (2-18 ms, while the user
+        reads the pane) lets the next pane reuse that memory: every pane visited, 46.8 ->
+        46.2 MiB. Nothing runs while the app is idle otherwise."""
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        self._collect_timer = self.set_timer(COLLECT_AFTER_SWITCH, self._collect)
+
+    def _collect(self) -> None:
+        self._collect_timer = None
+        gc.collect()
 
     def _forget_hidden(self, keep: str) -> None:
         for tab_pane in self.query("#panes TabPane"):

@@ -43,3 +43,25 @@ def test_measured_text_widths_are_forgotten_with_the_lines():
     assert cached_cell_len.cache_info().currsize > 0
     forget_text_widths()
     assert cached_cell_len.cache_info().currsize == 0
+
+
+async def test_one_collection_follows_a_burst_of_pane_switches(catalog, monkeypatch):
+    import airoles_tui.ui.app as app_module
+
+    collections = []
+    collect = AiRolesApp._collect
+    monkeypatch.setattr(AiRolesApp, "_collect",
+                        lambda self: collections.append(1) or collect(self))
+    monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", 1.0)  # longer than four presses
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert collections == []
+        await pilot.press("2")
+        await pilot.pause(1.3)
+        assert len(collections) == 1
+        await pilot.press("1", "2", "3", "1")  # within the delay: one collection
+        await pilot.pause(1.3)
+        assert len(collections) == 2
+        await pilot.pause(1.3)
+        assert len(collections) == 2  # and nothing while idle
