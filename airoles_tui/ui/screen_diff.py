@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import Strip
@@ -91,13 +91,12 @@ class TextUpdate(CompositorUpdate):
 def _cells(text: str) -> list[str]:
     """One string per terminal cell: zero-width characters join the cell before them, a
     double-width one is followed by a WIDE_TAIL cell."""
-    if text.isascii():
-        return list(text)
     cells: list[str] = []
     for ch in text:
         width = get_character_cell_size(ch)
         if width == 0 and cells:
-            cells[-1] += ch
+            # Joins the character's cell: a wide one's first, not its WIDE_TAIL.
+            cells[-2 if cells[-1] == WIDE_TAIL else -1] += ch
         elif width == 2:
             cells += (ch, WIDE_TAIL)
         else:
@@ -152,64 +151,89 @@ class ScreenDiff:
         color_system = console._color_system  # as Strip.render uses it
         ansi_of = Strip.render_ansi
         changed: dict[int, set[int]] = {}
-        verbatim: dict[int, list[str]] = {}
+        verbatim: dict[int, list[tuple[int, str]]] = {}
+        joined: list[tuple[int, int]] = []
         for y, x, strip in _pieces(update):
             if not 0 <= y < height:
                 continue
             chars, sgrs = self._chars[y], self._sgr[y]
             dirty = changed.setdefault(y, set())
+            # Columns advance as Textual lays the text out (rich's cell_len). A piece with a
+            # segment whose cells we cannot tell apart the same way (emoji sequences, a lone
+            # combining mark, control characters) or a hyperlink goes out whole, as Textual
+            # writes it, and its cells stay unvouched for.
+            plan = []
+            whole = False
             for text, style, control in strip._segments:
                 if control:  # not a cell's content: never expected from the compositor
                     continue
-                cells = _cells(text)
-                end = min(x + len(cells), width)
-                span = end - x
-                if style is not None and style._link:
-                    # A hyperlink goes out as Textual writes it; its cells stay unvouched.
-                    verbatim.setdefault(y, []).append(
-                        f"\x1b[{y + 1};{x + 1}H"
-                        + Strip.render_style(style, text, color_system))
-                    chars[x:end] = sgrs[x:end] = [UNKNOWN] * span
-                    x = end
-                    continue
+                cols = cell_len(text)
+                cells = list(text) if text.isascii() and cols == len(text) else _cells(text)
+                whole = whole or len(cells) != cols or (style is not None and
+                                                        bool(style._link))
+                plan.append((cells, style, cols))
+            if whole:
+                end = min(x + strip.cell_length, width)
+                verbatim.setdefault(y, []).append(
+                    (x, f"\x1b[{y + 1};{x + 1}H" + strip.render(console)))
+                chars[x:end] = [UNKNOWN] * max(end - x, 0)
+                sgrs[x:end] = [UNKNOWN] * max(end - x, 0)
+                # A combining mark that starts the piece joins the cell before it (at the
+                # left edge, some terminals join the previous line's last cell).
+                if x > 0:
+                    joined.append((y, x - 1))
+                elif y > 0:
+                    joined.append((y - 1, width - 1))
+                continue
+            for cells, style, cols in plan:
+                end = min(x + cols, width)
+                span = max(end - x, 0)
                 if style is None:
                     sgr = ""
                 elif (sgr := style._ansi) is None:
                     sgr = ansi_of(style, color_system)
                 if chars[x:end] == cells[:span] and sgrs[x:end] == [sgr] * span:
-                    x = end
+                    x += cols
                     continue
                 for i in range(span):
                     if chars[x + i] != cells[i] or sgrs[x + i] != sgr:
                         chars[x + i] = cells[i]
                         sgrs[x + i] = sgr
                         dirty.add(x + i)
-                x = end
-        return self._render(changed, verbatim)
+                x += cols
+        out = self._render(changed, verbatim)
+        for y, x in joined:  # written (or not) as it was; what it shows is unsure now
+            self._chars[y][x] = self._sgr[y][x] = UNKNOWN
+        return out
 
-    def _render(self, changed: dict[int, set[int]], verbatim: dict[int, list[str]]) -> str:
+    def _render(self, changed: dict[int, set[int]],
+                verbatim: dict[int, list[tuple[int, str]]]) -> str:
         out: list[str] = []
         pen = ""  # the SGR attributes in force: Textual leaves none set between writes
         for y in sorted(changed):
-            if y in verbatim:  # each resets the attributes after itself
-                if pen:
-                    out.append("\x1b[0m")
-                    pen = ""
-                out += verbatim[y]
             xs = sorted(changed[y])
-            if not xs:
-                continue
             chars, sgrs = self._chars[y], self._sgr[y]
-            start = prev = xs[0]
             runs = []
-            for x in xs[1:]:
-                gap = range(prev + 1, x)
-                if x - prev - 1 > JOIN_GAP or any(chars[g] is UNKNOWN for g in gap):
-                    runs.append((start, prev + 1))
-                    start = x
-                prev = x
-            runs.append((start, prev + 1))
-            for a, b in runs:
+            if xs:
+                start = prev = xs[0]
+                for x in xs[1:]:
+                    gap = range(prev + 1, x)
+                    if x - prev - 1 > JOIN_GAP or any(chars[g] is UNKNOWN for g in gap):
+                        runs.append((start, prev + 1))
+                        start = x
+                    prev = x
+                runs.append((start, prev + 1))
+            # Left to right, pieces written whole included: a combining mark at the start of
+            # one joins the cell before it, which must be written first.
+            items = [(a, 0, b) for a, b in runs] + [(x, 1, text) for x, text in
+                                                     verbatim.get(y, ())]
+            for a, kind, b in sorted(items, key=lambda item: item[:2]):
+                if kind == 1:  # a piece written whole; it resets the attributes after it
+                    if pen:
+                        out.append("\x1b[0m")
+                        pen = ""
+                    out.append(b)
+                    continue
                 while a > 0 and chars[a] == WIDE_TAIL:
                     a -= 1
                 if b < self.width and chars[b] == WIDE_TAIL:
@@ -229,4 +253,3 @@ class ScreenDiff:
         if pen:
             out.append("\x1b[0m")
         return "".join(out)
-

@@ -4,6 +4,7 @@ shows exactly what a terminal fed Textual's full writes shows, in fewer bytes.""
 from __future__ import annotations
 
 import random
+import sys
 
 import pyte
 import pytest
@@ -17,7 +18,8 @@ from textual.strip import Strip
 from airoles_tui.ui.screen_diff import ScreenDiff, _parse, sgr_change
 
 W, H, CUT = 24, 6, 11
-TEXTS = ["ab", "cde ", "漢字", "e\u0301x", "   ", "▏", "wxyz", "—·"]
+# Wide, and combining (inside a segment and starting one: a piece written whole).
+TEXTS = ["ab", "cde ", "漢字", "e\u0301x", "   ", "▏", "wxyz", "—·", "\u0301y"]
 STYLES = [None, Style(color="color(253)", bgcolor="color(233)"),
           Style(bold=True, color="color(214)", bgcolor="color(233)"),
           Style(reverse=True, color="color(23)", bgcolor="color(16)"),
@@ -94,7 +96,8 @@ def test_the_diffed_terminal_shows_what_textual_would_have_written(seed: int) ->
     assert diff_bytes < textual_bytes
 
 
-def test_an_update_that_changes_nothing_writes_nothing() -> None:
+def test_an_update_that_changes_nothing_writes_nothing(monkeypatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "TEXTS", [t for t in TEXTS if t != "\u0301y"])
     rng = random.Random(1)
     con = console()
     update = LayoutUpdate([[random_strip(rng, W)] for _ in range(H)], Region(0, 0, W, H))
@@ -124,6 +127,39 @@ def test_invalidate_and_a_new_size_write_every_cell_again() -> None:
     diff.invalidate()  # ctrl+l, a resize, a resumed process: the terminal may show anything
     assert diff.update(update, W, H, con) == first
     assert diff.update(update, W, H - 1, con)  # a different size: nothing vouched for
+
+
+@pytest.mark.parametrize("odd", ["❤\ufe0f", "👨\u200d💻", "\u0301z"])
+def test_text_measured_unlike_its_characters_goes_out_whole_where_textual_lays_it(
+        odd: str) -> None:
+    """An emoji sequence, a lone combining mark or a control character: rich's width (which
+    Textual lays out by) is not one cell per character. The piece goes out as Textual
+    writes it, and what follows keeps Textual's columns."""
+    con = console()
+    bold = Style(bold=True)
+    piece = Strip([Segment(odd), Segment("a", bold), Segment(" " * 8)])
+    after = Strip([Segment(odd), Segment("X", bold), Segment(" " * 8)])
+    rest = [[Strip.blank(W - piece.cell_length)]]
+    diff = ScreenDiff()
+    for strip in (piece, after):
+        update = LayoutUpdate([[strip, *rest[0]]] + [[Strip.blank(W)]] * (H - 1),
+                              Region(0, 0, W, H))
+        out = diff.update(update, W, H, con)
+        assert strip.render(con) in out  # the whole piece, exactly as Textual renders it
+    assert "\x1b[1;1H" in out
+    # Nothing of it is trusted: the piece is written again with the next update of its line.
+    assert strip.render(con) in diff.update(update, W, H, con)
+
+
+def test_a_control_character_takes_no_column_as_in_textuals_layout() -> None:
+    con = console()
+    bold = Style(bold=True)
+    diff = ScreenDiff()
+    for last in "aX":  # rich gives BEL no width: the next cell is column 3, not 4
+        strip = Strip([Segment("a\x07b"), Segment(last, bold), Segment(" " * (W - 3))])
+        out = diff.update(LayoutUpdate([[strip]] + [[Strip.blank(W)]] * (H - 1),
+                                       Region(0, 0, W, H)), W, H, con)
+    assert out == "\x1b[1;3H\x1b[1mX\x1b[0m"
 
 
 def test_a_hyperlink_is_written_as_textual_writes_it_every_time() -> None:
