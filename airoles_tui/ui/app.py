@@ -251,15 +251,43 @@ class AiRolesApp(App[int]):
             event.stop()
 
     def action_show_pane(self, pane_id: str) -> None:
+        self.show_pane_then(pane_id)
+
+    def show_pane_then(self, pane_id: str, then: Callable[[], object] | None = None) -> None:
+        """Show a pane, and then run ``then`` (e.g. open something in it). A pane is made
+        (and built) before it is shown: shown first, it would draw a blank frame, then
+        itself."""
         self._chosen_pane = pane_id  # the pane to show once it is made
+        if pane_id in self._unmade or not self._built(pane_id):
+            self.call_next(self._prepare_then_show, pane_id, then)
+            return
+        self._show(pane_id)
+        if then is not None:
+            then()
+
+    def _built(self, pane_id: str) -> bool:
+        pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
+        body = pane.children[0] if pane.children else None
+        return getattr(body, "built", True) is not False
+
+    async def _prepare_then_show(self, pane_id: str,
+                                 then: Callable[[], object] | None = None) -> None:
+        try:
+            await self._make_pane(pane_id)
+            pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
+            body = pane.children[0] if pane.children else None
+            if getattr(body, "built", True) is False:
+                await body.build()
+            if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
+                self._show(pane_id)  # even if the build fell short: no second attempt
+                if then is not None:
+                    then()
+        except NoMatches:  # the app is closing: its widgets are gone
+            pass
+
+    def _show(self, pane_id: str) -> None:
         tabs = self.query_one("#panes", TabbedContent)
         pane = tabs.get_pane(pane_id)
-        body = pane.children[0] if pane.children else None
-        if pane_id in self._unmade or getattr(body, "built", True) is False:
-            # Made (and built) before it is shown: shown first, it would draw a blank frame,
-            # then itself.
-            self.call_next(self._prepare_then_show, pane_id)
-            return
         if tabs.active != pane_id:  # drops the pane left before the shown one renders
             self._forget_hidden(keep=pane_id)
             self._collect_soon()
@@ -268,15 +296,6 @@ class AiRolesApp(App[int]):
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
         if focusable and (self.focused is None or self.focused not in pane.query("*")):
             focusable[0].focus()
-
-    async def _prepare_then_show(self, pane_id: str) -> None:
-        await self._make_pane(pane_id)
-        pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
-        body = pane.children[0] if pane.children else None
-        if getattr(body, "built", True) is False:
-            await body.build()
-        if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
-            self.action_show_pane(pane_id)
 
     def _collect_soon(self) -> None:
         """A pane switch is the app's biggest churn: the footer is rebuilt and the pane's

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import OptionList, Static
@@ -107,7 +108,7 @@ class OrgPane(Vertical):
             return
         try:
             await self.query_one("#org-body").mount(HireEditor(self.catalog, id="org-editor"))
-        except MountError:
+        except (MountError, NoMatches):  # closing, or not composed yet: nothing to do
             pass
 
     def on_unmount(self) -> None:

@@ -284,8 +284,8 @@ class RecommendPane(Horizontal):
 
 def open_skills_matrix(app) -> None:
     """From anywhere (the command palette): the Recommender pane, then its matrix."""
-    app.action_show_pane("recommender")
-    app.query_one(RecommendPane).action_matrix()
+    # The pane may not be made yet (panes are made on first visit): shown, then opened.
+    app.show_pane_then("recommender", lambda: app.query_one(RecommendPane).action_matrix())
 
 
 def _hanging(rows: list[tuple[str, str, str]]) -> Table:

@@ -83,3 +83,35 @@ async def test_a_waiting_recovery_copy_is_offered_at_launch(catalog, tmp_path):
         await pilot.press("l")  # later: the user stays where they were
         await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
         assert active(app) == "roles"
+
+
+async def test_the_skills_matrix_command_makes_the_recommender_first(catalog, tmp_path):
+    from airoles_tui.ui.skills_matrix import SkillsMatrixScreen
+
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await _run(pilot, app, "skills matrix")  # crashed: the pane was not there yet
+        await wait_for(pilot, lambda: isinstance(app.screen, SkillsMatrixScreen))
+        assert active(app) == "recommender"
+
+
+async def test_an_exit_during_a_first_visit_ends_cleanly(catalog, tmp_path, monkeypatch):
+    from airoles_tui.ui import org as org_module
+
+    builds = []
+    build = org_module.OrgPane.build
+
+    async def exit_first(self):
+        builds.append(1)
+        self.app.exit()  # a hang-up lands while the designer is being built
+        await build(self)
+
+    monkeypatch.setattr(org_module.OrgPane, "build", exit_first)
+    app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("4")
+        await pilot.pause(1.5)
+    assert builds == [1]  # no second attempt
+    assert app._exception is None and app.return_code in (0, None)
