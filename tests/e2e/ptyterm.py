@@ -26,6 +26,13 @@ KEYS = {
 }
 
 
+def user_dirs(tmp_path) -> dict[str, str]:
+    """A home of the test's own for the program: settings, plans, recovery copies and the
+    catalog cache go there, never to the real user's."""
+    return {f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
+            for kind in ("DATA", "CONFIG", "STATE", "CACHE")}
+
+
 def key_bytes(name: str) -> bytes:
     if name in KEYS:
         return KEYS[name].encode()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .ptyterm import PtyTerm
+from .ptyterm import PtyTerm, user_dirs
 
 pytestmark = pytest.mark.e2e
 
@@ -31,9 +31,7 @@ def cells(term: PtyTerm) -> list[list[tuple]]:
 @pytest.mark.parametrize("colours", ["truecolor", "256"])
 def test_every_screen_written_cell_by_cell_is_the_screen_redrawn_whole(airoles_bin, tmp_path,
                                                                        colours):
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "COLORTERM": "truecolor" if colours == "truecolor" else ""}
+    env = {**user_dirs(tmp_path), "COLORTERM": "truecolor" if colours == "truecolor" else ""}
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
         term.settle()
@@ -52,7 +50,7 @@ def test_every_screen_written_cell_by_cell_is_the_screen_redrawn_whole(airoles_b
 
 
 def test_a_resize_rewrites_the_screen_whole(airoles_bin, tmp_path):
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = user_dirs(tmp_path)
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
         term.settle()

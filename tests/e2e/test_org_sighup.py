@@ -17,7 +17,7 @@ import pytest
 from airoles_tui.paths import example_plans_dir
 from airoles_tui.planfile import load_plan
 
-from .ptyterm import PtyTerm
+from .ptyterm import PtyTerm, user_dirs
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +30,7 @@ def setup(tmp_path):
     plans.mkdir()
     plan = plans / "legal.toml"
     plan.write_bytes((example_plans_dir() / "series-b-legal.toml").read_bytes())
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = user_dirs(tmp_path)
     return plans, plan, env
 
 

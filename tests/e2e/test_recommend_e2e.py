@@ -7,13 +7,9 @@ import subprocess
 
 import pytest
 
-from .ptyterm import PtyTerm
+from .ptyterm import PtyTerm, user_dirs
 
 pytestmark = pytest.mark.e2e
-
-
-def _env(tmp_path) -> dict[str, str]:
-    return {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
 
 
 def test_recommend_from_a_shell(airoles_bin):
@@ -36,7 +32,7 @@ def test_recommend_refuses_an_unknown_interest_without_a_traceback(airoles_bin):
 
 
 def test_the_pane_in_a_real_terminal(airoles_bin, tmp_path):
-    with PtyTerm([airoles_bin], 80, 24, env=_env(tmp_path)) as term:
+    with PtyTerm([airoles_bin], 80, 24, env=user_dirs(tmp_path)) as term:
         term.wait_for("AI Ethics Specialist")
         term.press("3")
         screen = term.wait_for("The article's answer: top 3")

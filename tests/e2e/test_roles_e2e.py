@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from .ptyterm import PtyTerm
+from .ptyterm import PtyTerm, user_dirs
 
 pytestmark = pytest.mark.e2e
 
 
 def test_browse_the_tree_and_quit(airoles_bin, tmp_path):
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = user_dirs(tmp_path)
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
         screen = term.wait_for("$200,000 – $500,000+")  # the card may follow the tree by a frame
@@ -29,7 +29,7 @@ def test_browse_the_tree_and_quit(airoles_bin, tmp_path):
 
 
 def test_filter_in_a_real_terminal(airoles_bin, tmp_path):
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = user_dirs(tmp_path)
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
         term.type("/airflow")  # one write, as a fast typist's keys arrive over SSH
@@ -42,7 +42,7 @@ def test_filter_in_a_real_terminal(airoles_bin, tmp_path):
 
 
 def test_ctrl_l_redraws_a_screen_spoilt_by_line_noise(airoles_bin, tmp_path):
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = user_dirs(tmp_path)
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
         term.settle()
