@@ -114,6 +114,7 @@ class AiRolesApp(App[int]):
             self.set_reactive(App.theme, theme)  # before the first frame, without saving it
         self.catalog = catalog
         self.start_pane = start_pane
+        self._chosen_pane = start_pane  # the pane shown, or to show once it is made
         self.navigator = Navigator(self)
         self._screen_diff = ScreenDiff()
         self._collect_timer: Timer | None = None
@@ -257,7 +258,7 @@ class AiRolesApp(App[int]):
         """Show a pane, and then run ``then`` (e.g. open something in it). A pane is made
         (and built) before it is shown: shown first, it would draw a blank frame, then
         itself."""
-        self._chosen_pane = pane_id  # the pane to show once it is made
+        self._chosen_pane = pane_id
         if pane_id in self._unmade or not self._built(pane_id):
             self.call_next(self._prepare_then_show, pane_id, then)
             return
@@ -265,25 +266,27 @@ class AiRolesApp(App[int]):
         if then is not None:
             then()
 
-    def _built(self, pane_id: str) -> bool:
+    def _body(self, pane_id: str) -> Widget | None:
+        """The pane's widget (RolesPane, ...), or None while it is not made."""
         pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
-        body = pane.children[0] if pane.children else None
-        return getattr(body, "built", True) is not False
+        return pane.children[0] if pane.children else None
+
+    def _built(self, pane_id: str) -> bool:
+        return getattr(self._body(pane_id), "built", True) is not False
 
     async def _prepare_then_show(self, pane_id: str,
                                  then: Callable[[], object] | None = None) -> None:
         try:
             await self._make_pane(pane_id)
-            pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
-            body = pane.children[0] if pane.children else None
-            if getattr(body, "built", True) is False:
-                await body.build()
-            if self._chosen_pane == pane_id:  # unless another pane was chosen meanwhile
-                self._show(pane_id)  # even if the build fell short: no second attempt
-                if then is not None:
-                    then()
+            if not self._built(pane_id):
+                await self._body(pane_id).build()  # type: ignore[union-attr]
+            if self._chosen_pane != pane_id:  # another pane was chosen meanwhile
+                return
+            self._show(pane_id)  # even if the build fell short: no second attempt
         except NoMatches:  # the app is closing: its widgets are gone
-            pass
+            return
+        if then is not None:
+            then()
 
     def _show(self, pane_id: str) -> None:
         tabs = self.query_one("#panes", TabbedContent)
@@ -320,9 +323,13 @@ class AiRolesApp(App[int]):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id or ""
-        self._forget_hidden(keep=pane_id)  # the pane left, and any other hidden one
-        if pane_id in self._unmade:  # a click on the tab of a pane not made yet
-            self.action_show_pane(pane_id)
+        if pane_id == self._chosen_pane:
+            return  # shown by _show, which let go of the pane left already
+        # A click on a tab: the pane left lets go of its lines, and a pane not made yet is.
+        self._chosen_pane = pane_id
+        self._forget_hidden(keep=pane_id)
+        if pane_id in self._unmade:
+            self.show_pane_then(pane_id)
 
     def action_help(self) -> None:
         from .help import HelpScreen, binding_rows

@@ -18,10 +18,9 @@ class PlanCommands(EntryProvider):
             return lambda: app.when_made("org", lambda: use(app._org_pane()))  # type: ignore
 
         def run(action: str):
-            def go(org) -> None:
-                app.action_show_pane("org")  # type: ignore[attr-defined]
-                getattr(org, f"action_{action}")()
-            return with_org(go)
+            # Shown (made and built first if need be), then the action, in the designer.
+            return lambda: app.show_pane_then(  # type: ignore[attr-defined]
+                "org", lambda: getattr(app._org_pane(), f"action_{action}")())
 
         plans_dir = app.plans_dir or default_plans_dir()  # type: ignore[attr-defined]
         yield ("Plan: Save", run("save"), "Save the org plan (ctrl+s)")

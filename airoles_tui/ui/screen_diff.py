@@ -159,9 +159,9 @@ class ScreenDiff:
             chars, sgrs = self._chars[y], self._sgr[y]
             dirty = changed.setdefault(y, set())
             # Columns advance as Textual lays the text out (rich's cell_len). A piece with a
-            # segment whose cells we cannot tell apart the same way (emoji sequences, a lone
-            # combining mark, control characters) or a hyperlink goes out whole, as Textual
-            # writes it, and its cells stay unvouched for.
+            # segment whose cells we cannot tell apart the same way (emoji sequences, a
+            # segment that starts with a combining mark or control character) or a hyperlink
+            # goes out whole, as Textual writes it, and its cells stay unvouched for.
             plan = []
             whole = False
             for text, style, control in strip._segments:
