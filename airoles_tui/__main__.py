@@ -1,5 +1,5 @@
 """`python -m airoles_tui` runs the same entry point as the `airoles-tui` script."""
 
-from .cli import main
+from .cli.main import main
 
 raise SystemExit(main())

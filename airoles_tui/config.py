@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .paths import user_config_dir
 
 if TYPE_CHECKING:
-    from .tomlsource import Problem
+    from .validation.source import Problem
 
 # The TOML reader, writer and checker are imported when a settings file is there to read or
 # write: most starts have none, and they are ~7 ms of every start's first frame.
@@ -36,8 +36,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
     path = path or config_path()
     if not path.exists():
         return Settings(), []
-    from .schema import STR, Checker, F, Spec
-    from .tomlsource import SourceError, TomlSource
+    from .validation.schema import STR, Checker, F, Spec
+    from .validation.source import SourceError, TomlSource
 
     # Keys a newer version added are kept on save and ignored on load, never an error.
     spec: Spec = {
@@ -58,7 +58,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     import tomli_w
 
     from .files import write_atomic
-    from .tomlsource import SourceError, TomlSource
+    from .validation.source import SourceError, TomlSource
 
     path = path or config_path()
     data: dict = {}

@@ -7,14 +7,13 @@ import os
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 os.environ.setdefault("ESCDELAY", "25")
 
-from pathlib import Path  # noqa: E402
-
 import shutil  # noqa: E402
 import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from airoles_tui.loader import load_catalog  # noqa: E402
+from airoles_tui.catalog.loader import load_catalog  # noqa: E402
 from airoles_tui.paths import data_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

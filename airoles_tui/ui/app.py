@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import events
@@ -18,62 +17,27 @@ from textual.timer import Timer
 from textual.widget import MountError, Widget
 from textual.widgets import Input, TabbedContent, TabPane
 
-from ..catalog import Catalog
-from . import lean_strip, styles_cache_fix
+from ..catalog.records import Catalog
 from ..paths import default_plans_dir, styles_dir
-from .footer import KeysFooter
-from .hidden_panes import forget_rendering, forget_text_widths
 from .lifecycle import Lifecycle
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, RoleCommands
+from .panes import PANES, Pane
+from .panes.roles import RolesPane
 from .plan_commands import PlanCommands
-from .roles import RolesPane
-from .screen_diff import ScreenDiff, TextUpdate
-from .screens import AppScreen
-from .size_notice import SizeNotice
+from .screens.base import AppScreen
+from .textual_compat import lean_strip, styles_cache_fix
+from .textual_compat.hidden_panes import forget_rendering, forget_text_widths
+from .textual_compat.screen_diff import ScreenDiff, TextUpdate
 from .theme import remember, starting_theme
-
+from .widgets.footer import KeysFooter
+from .widgets.size_notice import SizeNotice
 
 lean_strip.install()  # before any widget draws a line
 styles_cache_fix.install()
 
 
 COLLECT_AFTER_SWITCH = 0.25  # seconds after the last pane switch: see _collect_soon
-
-
-@dataclass(frozen=True)
-class Pane:
-    id: str
-    title: str
-    make: Callable[[Catalog], Widget]
-
-
-def _cases(catalog: Catalog) -> Widget:
-    from .cases import CasesPane
-
-    return CasesPane(catalog, id="cases-pane")
-
-
-def _recommender(catalog: Catalog) -> Widget:
-    from .recommend import RecommendPane
-
-    return RecommendPane(catalog, id="recommend-pane")
-
-
-def _org(catalog: Catalog) -> Widget:
-    from .org import OrgPane
-
-    return OrgPane(catalog, id="org-pane")
-
-
-# The tabs, in order; `1`..`4` follow this list. A pane's module is imported when the pane is
-# made, so the ones not on the first screen cost its frame nothing (~0.1 s of imports).
-PANES: list[Pane] = [
-    Pane("roles", "Roles", lambda c: RolesPane(c, id="roles-pane")),
-    Pane("cases", "Case studies", _cases),
-    Pane("recommender", "Recommender", _recommender),
-    Pane("org", "Org designer", _org),
-]
 
 
 class AiRolesApp(App[int]):
@@ -204,7 +168,7 @@ class AiRolesApp(App[int]):
         plans_dir = self.plans_dir or default_plans_dir()
         if not plans_dir.is_dir():  # never used the designer: no need to load its files code
             return False
-        from ..planfile import pending_recoveries
+        from ..plan.recovery import pending_recoveries
 
         return bool(pending_recoveries(plans_dir))
 
@@ -332,14 +296,14 @@ class AiRolesApp(App[int]):
             self.show_pane_then(pane_id)
 
     def action_help(self) -> None:
-        from .help import HelpScreen, binding_rows
+        from .screens.help import HelpScreen, binding_rows
 
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title()))
 
     def _screen_title(self) -> str:
-        from .comparison import ComparisonScreen
+        from .screens.table import ComparisonScreen
 
         if isinstance(self.screen, ComparisonScreen):
             return "Roles compared"
@@ -349,7 +313,7 @@ class AiRolesApp(App[int]):
         return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
 
     def action_comparison(self) -> None:
-        from .comparison import ComparisonScreen
+        from .screens.table import ComparisonScreen
 
         def opened(role_id: str | None) -> None:
             if role_id:
@@ -397,7 +361,7 @@ class AiRolesApp(App[int]):
         super()._display(screen, renderable)
 
     def action_pay_chart(self) -> None:
-        from .paychart import PayChartScreen
+        from .screens.pay_chart import PayChartScreen
 
         def opened(role_id: str | None) -> None:
             if role_id:

@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from .text import as_markup, literal, visible
+from .widgets.text import as_markup, literal, visible
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:
@@ -53,7 +53,7 @@ class DocumentCommands(EntryProvider):
     """Jump to any case study, team structure, pathway, era or exercise by (fuzzy) name."""
 
     def entries(self):
-        from ..library import KIND_NAMES, entries
+        from ..catalog.library import KIND_NAMES, entries
 
         app = self.app
         for entry in entries(app.catalog):  # type: ignore[attr-defined]
@@ -66,7 +66,7 @@ class AppCommands(EntryProvider):
     """The app's own commands: panes, the table, the pay chart, help. (Themes are textual's.)"""
 
     def entries(self):
-        from .app import PANES
+        from .panes import PANES
 
         app = self.app
         for n, pane in enumerate(PANES, start=1):
@@ -75,7 +75,7 @@ class AppCommands(EntryProvider):
         yield ("Open the comparison table", app.action_comparison, "key t")  # type: ignore
         yield ("Open pay at a glance (chart)", app.action_pay_chart, "key p")  # type: ignore
         yield ("Help: keys of this screen", app.action_help, "key ? or F1")  # type: ignore
-        from .recommend import open_skills_matrix
+        from .panes.recommend import open_skills_matrix
 
         yield ("Skills matrix: map your skills to the roles (exercise)",
                partial(open_skills_matrix, app), "key m in the Recommender")

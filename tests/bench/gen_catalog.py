@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import tomllib
 from pathlib import Path
 
 import tomli_w
+import tomllib
 
 from airoles_tui.paths import data_dir
 

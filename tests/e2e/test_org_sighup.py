@@ -15,7 +15,7 @@ import time
 import pytest
 
 from airoles_tui.paths import example_plans_dir
-from airoles_tui.planfile import load_plan
+from airoles_tui.plan.file_format import load_plan
 
 from .ptyterm import PtyTerm, user_dirs
 

@@ -28,7 +28,7 @@ def run_app(args, catalog):
 stub.run_app = run_app
 sys.modules["airoles_tui.ui.app"] = stub
 assert "textual" not in sys.modules
-from airoles_tui.cli import main
+from airoles_tui.cli.main import main
 sys.exit(main([]))
 """
 

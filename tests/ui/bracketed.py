@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from airoles_tui.catalog import Catalog
+from airoles_tui.catalog.records import Catalog
 
 NASTY = "[bold]x[/] [/link] [red"
 

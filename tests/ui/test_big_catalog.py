@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from airoles_tui.catalog import Role
-from airoles_tui.loader import load_catalog
+from airoles_tui.catalog.loader import load_catalog
+from airoles_tui.catalog.records import Role
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.roles import OPEN_LIMIT, RoleCard, RolesPane, RoleTree
+from airoles_tui.ui.panes.roles import OPEN_LIMIT, RoleCard, RolesPane, RoleTree
 from tests.bench.gen_catalog import generate
 
 

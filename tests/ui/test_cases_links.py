@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, TabbedContent
 
-from airoles_tui.library import Link, entries, role_links
+from airoles_tui.catalog.library import Link, entries, role_links
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.cases import CasesPane
-from airoles_tui.ui.reader import LinkList, LinksScreen
-from airoles_tui.ui.roles import RolesPane
+from airoles_tui.ui.panes.cases import CasesPane
+from airoles_tui.ui.panes.roles import RolesPane
+from airoles_tui.ui.screens.reader import LinkList, LinksScreen
 
 from .bracketed import NASTY, bracketed
 

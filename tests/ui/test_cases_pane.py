@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
-from airoles_tui.library import role_links
+from airoles_tui.catalog.library import role_links
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.cases import CasesPane, DocList
-from airoles_tui.ui.reader import LinkList, ReaderBody
-from airoles_tui.ui.roles import RoleTree
+from airoles_tui.ui.panes.cases import CasesPane, DocList
+from airoles_tui.ui.panes.roles import RoleTree
+from airoles_tui.ui.screens.reader import LinkList, ReaderBody
 
 from .bracketed import NASTY, bracketed
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.compare import CompareScreen
-from airoles_tui.ui.roles import MARK, RolesPane, RoleTree
+from airoles_tui.ui.panes.roles import MARK, RolesPane, RoleTree
+from airoles_tui.ui.screens.compare import CompareScreen
 
 from .bracketed import NASTY, bracketed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from airoles_tui.ui.doc_view import DocView
+from airoles_tui.ui.widgets.doc_view import DocView
 
 
 class OneDoc(App[None]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import TabbedContent
 
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.roles import RoleCard, RoleTree
+from airoles_tui.ui.panes.roles import RoleCard, RoleTree
 
 
 def screen_text(app) -> str:
@@ -37,7 +37,7 @@ async def test_a_left_pane_forgets_its_lines_and_draws_them_again(catalog):
 def test_measured_text_widths_are_forgotten_with_the_lines():
     from rich.cells import cached_cell_len, cell_len
 
-    from airoles_tui.ui.hidden_panes import forget_text_widths
+    from airoles_tui.ui.textual_compat.hidden_panes import forget_text_widths
 
     cell_len("a string measured while a pane was on screen")
     assert cached_cell_len.cache_info().currsize > 0

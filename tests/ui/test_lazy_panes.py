@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent, Tabs
 
-from airoles_tui.orgplan import OrgPlan
-from airoles_tui.planfile import write_recovery
+from airoles_tui.plan.model import OrgPlan
+from airoles_tui.plan.recovery import write_recovery
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.dialogs import ChoiceScreen
-from airoles_tui.ui.org_screens import AnalysisScreen
+from airoles_tui.ui.screens.dialogs import ChoiceScreen
+from airoles_tui.ui.screens.plan import AnalysisScreen
 
 from .test_org_designer import wait_for
 from .test_palette import _run
@@ -86,7 +86,7 @@ async def test_a_waiting_recovery_copy_is_offered_at_launch(catalog, tmp_path):
 
 
 async def test_the_skills_matrix_command_makes_the_recommender_first(catalog, tmp_path):
-    from airoles_tui.ui.skills_matrix import SkillsMatrixScreen
+    from airoles_tui.ui.screens.skills_matrix import SkillsMatrixScreen
 
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -97,7 +97,7 @@ async def test_the_skills_matrix_command_makes_the_recommender_first(catalog, tm
 
 
 async def test_an_exit_during_a_first_visit_ends_cleanly(catalog, tmp_path, monkeypatch):
-    from airoles_tui.ui import org as org_module
+    from airoles_tui.ui.panes import org as org_module
 
     builds = []
     build = org_module.OrgPane.build

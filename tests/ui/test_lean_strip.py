@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from airoles_tui.ui import lean_strip
+from airoles_tui.ui.textual_compat import lean_strip
 
 STYLES = [None, Style(color="red"), Style(bold=True, bgcolor="blue"), Style(underline=True),
           Style(link="https://example.org")]

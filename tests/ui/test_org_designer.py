@@ -7,14 +7,21 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static, TabbedContent
 
-from airoles_tui.orgplan import Hire, OrgPlan
 from airoles_tui.paths import example_plans_dir
-from airoles_tui.planfile import load_plan, save_plan, write_recovery
+from airoles_tui.plan.file_format import load_plan
+from airoles_tui.plan.model import Hire, OrgPlan
+from airoles_tui.plan.recovery import write_recovery
+from airoles_tui.plan.store import save_plan
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.dialogs import ChoiceScreen, OpenPlanScreen, ProblemsScreen, SaveAsScreen
-from airoles_tui.ui.help import HelpScreen
-from airoles_tui.ui.org import OrgPane
-from airoles_tui.ui.org_editor import HireEditor, HireList
+from airoles_tui.ui.panes.hire_editor import HireEditor, HireList
+from airoles_tui.ui.panes.org import OrgPane
+from airoles_tui.ui.screens.dialogs import (
+    ChoiceScreen,
+    OpenPlanScreen,
+    ProblemsScreen,
+    SaveAsScreen,
+)
+from airoles_tui.ui.screens.help import HelpScreen
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 TYPED = "[/] [link=x]法律 \x1b"  # markup look-alikes, CJK and an escape character
@@ -294,16 +301,16 @@ async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
 
 
 async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, monkeypatch):
-    from airoles_tui import planfile
+    from airoles_tui.plan import store
 
-    real = planfile.write_atomic
+    real = store.write_atomic
 
     def full(path, data, *, durable=True):
         if ".recovery" not in str(path):
-            raise planfile.PlanSaveError(f"could not save {path}: the disk is full")
+            raise store.PlanSaveError(f"could not save {path}: the disk is full")
         return real(path, data, durable=durable)
 
-    monkeypatch.setattr("airoles_tui.planfile.write_atomic", full)
+    monkeypatch.setattr("airoles_tui.plan.store.write_atomic", full)
     app = AiRolesApp(catalog, plans_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)

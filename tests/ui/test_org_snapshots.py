@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from airoles_tui.paths import example_plans_dir
-from airoles_tui.planfile import load_plan
+from airoles_tui.plan.file_format import load_plan
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.org import OrgPane
+from airoles_tui.ui.panes.org import OrgPane
 
 SIZE = (80, 24)
 

@@ -8,13 +8,13 @@ from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import TabbedContent
 
-from airoles_tui.library import entries
+from airoles_tui.catalog.library import entries
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.cases import CasesPane
 from airoles_tui.ui.palette import AppCommands, DocumentCommands
-from airoles_tui.ui.paychart import PayChartScreen
-from airoles_tui.ui.reader import ReaderBody
-from airoles_tui.ui.text import as_markup
+from airoles_tui.ui.panes.cases import CasesPane
+from airoles_tui.ui.screens.pay_chart import PayChartScreen
+from airoles_tui.ui.screens.reader import ReaderBody
+from airoles_tui.ui.widgets.text import as_markup
 
 from .bracketed import NASTY, bracketed
 

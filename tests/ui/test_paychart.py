@@ -6,10 +6,10 @@ import dataclasses
 
 from textual.widgets import Static, TabbedContent
 
-from airoles_tui import payscale
+from airoles_tui.catalog import payscale
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.paychart import PayChart, PayChartScreen
-from airoles_tui.ui.roles import RolesPane
+from airoles_tui.ui.panes.roles import RolesPane
+from airoles_tui.ui.screens.pay_chart import PayChart, PayChartScreen
 
 from .bracketed import NASTY, bracketed
 

@@ -8,11 +8,11 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from airoles_tui.skills_matrix import load, recovery_path, save
+from airoles_tui.recommend.matrix import load, recovery_path, save
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.recommend import ChoiceList, RecommendPane
-from airoles_tui.ui.roles import RolesPane
-from airoles_tui.ui.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen
+from airoles_tui.ui.panes.recommend import ChoiceList, RecommendPane
+from airoles_tui.ui.panes.roles import RolesPane
+from airoles_tui.ui.screens.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen
 from tests.unit.test_recommender import ARTICLE_EXAMPLES
 
 
@@ -386,7 +386,7 @@ async def test_the_palette_opens_the_matrix(catalog):
 
 
 async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(catalog):
-    from airoles_tui.ui.cases import CasesPane
+    from airoles_tui.ui.panes.cases import CasesPane
 
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -403,7 +403,7 @@ async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(ca
 
 
 async def test_help_on_the_matrix_lists_its_keys(catalog):
-    from airoles_tui.ui.help import HelpScreen
+    from airoles_tui.ui.screens.help import HelpScreen
 
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:

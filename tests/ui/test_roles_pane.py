@@ -6,12 +6,12 @@ import dataclasses
 
 from textual.widgets import DataTable, Static
 
-from airoles_tui.catalog import Catalog
+from airoles_tui.catalog.records import Catalog
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.comparison import ComparisonScreen
-from airoles_tui.ui.filter_bar import FilterBar
-from airoles_tui.ui.help import HelpScreen
-from airoles_tui.ui.roles import RoleCard, RoleTree
+from airoles_tui.ui.panes.roles import RoleCard, RoleTree
+from airoles_tui.ui.screens.help import HelpScreen
+from airoles_tui.ui.screens.table import ComparisonScreen
+from airoles_tui.ui.widgets.filter_bar import FilterBar
 
 ALL_ROLES = [
     "AI Research Scientist", "Research Engineer", "Applied Scientist", "ML Engineer",

@@ -15,7 +15,7 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
-from airoles_tui.ui.screen_diff import ScreenDiff, _parse, sgr_change
+from airoles_tui.ui.textual_compat.screen_diff import ScreenDiff, _parse, sgr_change
 
 W, H, CUT = 24, 6, 11
 # Wide, and combining (inside a segment and starting one: a piece written whole).

@@ -7,7 +7,7 @@ import gc
 from textual._styles_cache import StylesCache
 from textual.color import Color
 
-from airoles_tui.ui import styles_cache_fix
+from airoles_tui.ui.textual_compat import styles_cache_fix
 
 COLOURS = [Color(0, 0, 0), Color(10, 20, 30), Color(200, 100, 50, 0.5), Color(255, 255, 255, 0.1)]
 

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from airoles_tui import catalog_cache
-from airoles_tui.catalog_cache import cache_dir, load_catalog_cached
-from airoles_tui.loader import CatalogError, load_catalog
+from airoles_tui.catalog import cache as catalog_cache
+from airoles_tui.catalog.cache import cache_dir, load_catalog_cached
+from airoles_tui.catalog.loader import CatalogError, load_catalog
 from airoles_tui.paths import data_dir
 
 

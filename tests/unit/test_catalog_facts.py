@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from airoles_tui.loader import load_catalog
+from airoles_tui.catalog.loader import load_catalog
 from airoles_tui.paths import data_dir
 
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from airoles_tui import __version__
-from airoles_tui.cli import main
+from airoles_tui.cli.main import main
 
 
 def test_version(capsys):

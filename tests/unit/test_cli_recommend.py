@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from airoles_tui.cli import main
+from airoles_tui.cli.main import main
 
 SWE = ["recommend", "--background", "software_engineering",
        "--interest", "deployment", "--interest", "client_facing"]
@@ -114,7 +114,7 @@ def test_bad_years_exit_2_with_a_reason(capsys, years, why):
 
 
 def test_never_imports_textual():
-    code = ("import sys; from airoles_tui.cli import main; "
+    code = ("import sys; from airoles_tui.cli.main import main; "
             "rc = main(['recommend', '--background', 'data_analytics', '--all']); "
             "assert rc == 0; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")

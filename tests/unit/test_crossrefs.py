@@ -6,8 +6,8 @@ catalog side: nothing points nowhere, and no reference is left without a link to
 
 from __future__ import annotations
 
-from airoles_tui import library
-from airoles_tui.library import Link, entries, references, role_links
+from airoles_tui.catalog import library
+from airoles_tui.catalog.library import Link, entries, references, role_links
 
 
 def _resolves(catalog, kind: str, target: str) -> bool:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from airoles_tui.cli import main
-from airoles_tui.loader import CatalogError, load_catalog
+from airoles_tui.catalog.loader import CatalogError, load_catalog
+from airoles_tui.cli.main import main
 from airoles_tui.paths import data_dir
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from airoles_tui.orgplan import (
-    Growth, Hire, OrgPlan, analyse, advise, hire_cost, money, parse_start, parse_usd,
-    runway_months, start_label,
+from airoles_tui.plan.document import PlanDocument
+from airoles_tui.plan.model import (
+    Growth,
+    Hire,
+    OrgPlan,
+    advise,
+    analyse,
+    hire_cost,
+    money,
+    parse_start,
+    parse_usd,
+    runway_months,
+    start_label,
 )
-from airoles_tui.plandoc import PlanDocument
 
 
 def kinds(plan, catalog):
@@ -85,7 +94,7 @@ def test_runway_of_an_empty_plan_is_not_a_number():
 
 def test_example_plan_figures(catalog):
     from airoles_tui.paths import example_plans_dir
-    from airoles_tui.planfile import load_plan
+    from airoles_tui.plan.file_format import load_plan
 
     plan = load_plan(example_plans_dir() / "series-b-legal.toml").plan
     a = analyse(plan, catalog)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from airoles_tui import payscale
-from airoles_tui.catalog import Compensation
+from airoles_tui.catalog import payscale
+from airoles_tui.catalog.records import Compensation
 
 
 def test_the_scale_holds_every_range_on_round_ticks(catalog):

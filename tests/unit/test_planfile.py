@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from airoles_tui import planfile
-from airoles_tui.cli import main
-from airoles_tui.orgplan import SENIORITY_POINTS, Growth, Hire, OrgPlan
+from airoles_tui.cli.main import main
 from airoles_tui.paths import example_plans_dir
-from airoles_tui.planfile import (
-    PlanConflict, PlanError, PlanSaveError, check_plan_files, dumps, file_stamp, list_plans,
-    load_plan, loads, pending_recoveries, save_plan, session_recovery_path, write_recovery,
-)
+from airoles_tui.plan import store
+from airoles_tui.plan.file_format import PlanError, check_plan_files, dumps, load_plan, loads
+from airoles_tui.plan.model import SENIORITY_POINTS, Growth, Hire, OrgPlan
+from airoles_tui.plan.recovery import pending_recoveries, session_recovery_path, write_recovery
+from airoles_tui.plan.stamp import file_stamp
+from airoles_tui.plan.store import PlanConflict, PlanSaveError, list_plans, save_plan
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 
@@ -247,10 +247,10 @@ def test_list_plans_newest_first_with_problems(tmp_path):
     ("", "type a file name"), ("a/b", "a name, not a path"), (".hidden", "hidden"),
     ("ok name", None)])
 def test_file_names(name, problem):
-    got = planfile.check_file_name(name)
+    got = store.check_file_name(name)
     assert (got is None) if problem is None else (problem in got)
-    assert planfile.file_name_for("Series B [legal]!") == "series-b-legal.toml"
-    assert planfile.file_name_for("///") == "plan.toml"
+    assert store.file_name_for("Series B [legal]!") == "series-b-legal.toml"
+    assert store.file_name_for("///") == "plan.toml"
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def test_export_markdown_and_json(tmp_path, capsys):
 
 
 def test_export_keeps_user_text_literal(tmp_path, catalog):
-    from airoles_tui.planreport import plan_markdown
+    from airoles_tui.plan.report import plan_markdown
 
     md = plan_markdown(OrgPlan(name="# [x](y) <b>", hires=[Hire("ml-engineer",
                                                                rationale="\x1b[2J")]), catalog)

@@ -8,10 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from airoles_tui.catalog import Compensation
-from airoles_tui.recommender import (
-    BANDS, parse_years, pathway_for, band_pay, pay_range, pay_slice, recommend, recommend_roles,
-    seniority_band, unscored,
+from airoles_tui.catalog.records import Compensation
+from airoles_tui.recommend.scoring import (
+    BANDS,
+    band_pay,
+    parse_years,
+    pathway_for,
+    pay_range,
+    pay_slice,
+    recommend,
+    recommend_roles,
+    seniority_band,
+    unscored,
 )
 from tests.unit.test_catalog_facts import ARTICLE_BACKGROUNDS, ARTICLE_INTERESTS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from airoles_tui.rolecompare import compare_skills, skill_terms
+from airoles_tui.catalog.compare import compare_skills, skill_terms
 
 
 def test_terms_come_from_the_head_its_alternatives_and_bracketed_lists():

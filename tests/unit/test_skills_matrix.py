@@ -6,11 +6,19 @@ import os
 
 import pytest
 
-from airoles_tui.planfile import PlanSaveError
-from airoles_tui.skills_matrix import (
-    FORMAT, MAX_SKILLS, Matrix, dumps, load, matrix_roles, propose, save, short_labels,
+from airoles_tui.plan.store import PlanSaveError
+from airoles_tui.recommend.matrix import (
+    FORMAT,
+    MAX_SKILLS,
+    Matrix,
+    dumps,
+    load,
+    matrix_roles,
+    propose,
+    save,
+    short_labels,
 )
-from airoles_tui.tomlsource import SourceError
+from airoles_tui.validation.source import SourceError
 
 
 def test_columns_are_the_eleven_roles_of_the_comparison_table(catalog):

@@ -1,0 +1,1 @@
+"""The article's catalog: immutable records, loading and validation, library views, pay scale."""

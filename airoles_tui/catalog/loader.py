@@ -1,0 +1,299 @@
+"""TOML catalog directory -> Catalog, refusing anything broken with every problem named.
+
+Validation happens in full before any record is built, so a user fixing their own catalog
+sees all of its problems in one run, each as ``file:line: field: what is wrong``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..validation.schema import BOOL, ID, IDS, INT, STR, STRS, TABLE, TEXT, Checker, F, Spec
+from ..validation.source import Problem, SourceError, TomlSource
+from .records import (
+    Background,
+    CaseStudy,
+    Catalog,
+    Compensation,
+    Contrast,
+    Era,
+    EraEvent,
+    Exercise,
+    Family,
+    Interest,
+    Pathway,
+    RecommenderRules,
+    Role,
+    TeamStructure,
+)
+
+CatalogError = SourceError
+
+FAMILY: Spec = {"id": F(ID), "name": F(STR), "order": F(INT), "summary": F(STR)}
+COMPENSATION: Spec = {
+    "min_usd": F(INT), "max_usd": F(INT), "open_ended": F(BOOL, False),
+    "basis": F(TEXT, False), "notes": F(STRS, False),
+}
+CONTRAST: Spec = {"role": F(ID), "text": F(STR)}
+ROLE: Spec = {
+    "id": F(ID), "name": F(STR), "family": F(ID), "order": F(INT),
+    "primary_focus": F(STR), "core_skills": F(STR), "background": F(STR), "summary": F(STR),
+    "key_skills": F(STRS), "compensation": F(COMPENSATION, False),
+    "abbreviation": F(TEXT, False), "aliases": F(STRS, False), "tools": F(STRS, False),
+    "employers": F(STRS, False), "day_to_day": F(STRS, False), "focus_areas": F(STRS, False),
+    "challenges": F(STRS, False), "path_in": F(TEXT, False), "why_it_matters": F(TEXT, False),
+    "future": F(TEXT, False), "example": F(TEXT, False), "insight": F(TEXT, False),
+    "in_comparison_table": F(BOOL, False), "differs_from": F(CONTRAST, False, many=True),
+}
+CASE_STUDY: Spec = {
+    "id": F(ID), "title": F(STR), "period": F(STR), "summary": F(STR), "body": F(STRS),
+    "tags": F(STRS), "roles": F(IDS), "team_structures": F(IDS, False),
+    "organisations": F(STRS, False), "key_facts": F(STRS, False), "lessons": F(STRS, False),
+}
+TEAM_STRUCTURE: Spec = {
+    "id": F(ID), "number": F(INT), "name": F(STR), "summary": F(STR), "description": F(STR),
+    "fits_when": F(STR), "strengths": F(STRS), "risks": F(STRS),
+    "max_practitioners": F(INT, False), "examples": F(STRS, False), "roles": F(IDS, False),
+}
+PATHWAY: Spec = {
+    "id": F(ID), "name": F(STR), "origin": F(STR), "targets": F(IDS), "summary": F(STR),
+    "description": F(STR), "steps": F(STRS), "background": F(ID, False),
+    "resources": F(STRS, False), "advantage": F(TEXT, False),
+}
+EVENT: Spec = {"year": F(INT), "text": F(STR)}
+ERA: Spec = {
+    "id": F(ID), "name": F(STR), "start_year": F(INT), "end_year": F(INT, False),
+    "summary": F(STR), "description": F(STR), "roles_emerged": F(IDS, False),
+    "role_names": F(STRS, False), "people": F(STRS, False), "events": F(EVENT, False, many=True),
+}
+EXERCISE: Spec = {
+    "id": F(ID), "level": F(STR), "title": F(STR), "task": F(STR), "steps": F(STRS),
+    "questions": F(STRS, False), "parameters": F(TABLE, False),
+}
+BACKGROUND_ROLE: Spec = {"role": F(ID), "reason": F(STR)}
+BACKGROUND: Spec = {
+    "id": F(ID), "label": F(STR), "pathway": F(ID, False),
+    "roles": F(BACKGROUND_ROLE, many=True),
+}
+INTEREST: Spec = {"id": F(ID), "label": F(STR), "roles": F(IDS)}
+RECOMMENDER: Spec = {
+    "base_score": F(INT), "interest_bonus": F(INT), "top_n": F(INT),
+    "fallback_background": F(ID), "interest_reason": F(STR),
+    "backgrounds": F(BACKGROUND, many=True), "interests": F(INTEREST, many=True),
+}
+
+# file name -> (top-level key, record spec, must it hold at least one record)
+FILES: dict[str, tuple[str, Spec, bool]] = {
+    "roles.toml": ("roles", ROLE, True),
+    "case_studies.toml": ("case_studies", CASE_STUDY, False),
+    "team_structures.toml": ("team_structures", TEAM_STRUCTURE, False),
+    "pathways.toml": ("pathways", PATHWAY, False),
+    "history.toml": ("eras", ERA, False),
+    "exercises.toml": ("exercises", EXERCISE, False),
+}
+
+
+def load_catalog(directory: Path | str) -> Catalog:
+    """Load and validate a catalog directory; raise CatalogError listing every problem."""
+    directory = Path(directory)
+    if not directory.exists():
+        raise CatalogError([Problem(str(directory), "catalog directory not found")])
+    if not directory.is_dir():
+        raise CatalogError([Problem(str(directory), "not a directory")])
+    problems: list[Problem] = []
+    sources: dict[str, TomlSource] = {}
+    for name in [*FILES, "recommender.toml"]:
+        try:
+            sources[name] = TomlSource.read(directory / name)
+        except SourceError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CatalogError(problems)
+
+    checked: dict[str, list[dict[str, Any]]] = {}
+    checkers: dict[str, Checker] = {}
+    for name, (key, spec, non_empty) in FILES.items():
+        checker = checkers[name] = Checker(sources[name])
+        data = sources[name].data
+        extra: Spec = {"families": F(FAMILY, many=True)} if name == "roles.toml" else {}
+        file_spec: Spec = {key: F(spec, many=True), **extra}
+        checker.record(data, file_spec, ())
+        checked[name] = [r for r in data.get(key, []) if isinstance(r, dict)] if isinstance(
+            data.get(key), list) else []
+        if non_empty and isinstance(data.get(key), list) and not data[key]:
+            checker.add((), f"{key}: needs at least one entry")
+    rec_checker = checkers["recommender.toml"] = Checker(sources["recommender.toml"])
+    rec_checker.record(sources["recommender.toml"].data, RECOMMENDER, ())
+    for c in checkers.values():
+        problems.extend(c.problems)
+    if problems:
+        raise CatalogError(problems)
+
+    roles_data = sources["roles.toml"].data
+    problems.extend(_cross_check(sources, checkers))
+    if problems:
+        raise CatalogError(problems)
+    return _build(sources, roles_data, str(directory))
+
+
+def _ids(checker: Checker, key: str, records: list[dict[str, Any]]) -> set[str]:
+    seen: set[str] = set()
+    for i, rec in enumerate(records):
+        rid = rec["id"]
+        if rid in seen:
+            checker.add((key, i, "id"), f"{key}[{i + 1}].id: duplicate id {rid!r}")
+        seen.add(rid)
+    return seen
+
+
+def _cross_check(sources: dict[str, TomlSource], checkers: dict[str, Checker]) -> list[Problem]:
+    d = {name: s.data for name, s in sources.items()}
+    roles_c, rec_c = checkers["roles.toml"], checkers["recommender.toml"]
+    families = _ids(roles_c, "families", d["roles.toml"].get("families", []))
+    roles = _ids(roles_c, "roles", d["roles.toml"]["roles"])
+    structures = _ids(checkers["team_structures.toml"], "team_structures",
+                      d["team_structures.toml"]["team_structures"])
+    pathways = _ids(checkers["pathways.toml"], "pathways", d["pathways.toml"]["pathways"])
+    _ids(checkers["case_studies.toml"], "case_studies", d["case_studies.toml"]["case_studies"])
+    _ids(checkers["history.toml"], "eras", d["history.toml"]["eras"])
+    _ids(checkers["exercises.toml"], "exercises", d["exercises.toml"]["exercises"])
+    rec = d["recommender.toml"]
+    backgrounds = _ids(rec_c, "backgrounds", rec["backgrounds"])
+    _ids(rec_c, "interests", rec["interests"])
+
+    def ref(checker: Checker, path: tuple[str | int, ...], value: str, known: set[str],
+            what: str) -> None:
+        if value not in known:
+            label = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path)
+            label = label.replace(".[", "[")
+            checker.add(path, f"{label}: unknown {what} id {value!r}")
+
+    for i, r in enumerate(d["roles.toml"]["roles"]):
+        ref(roles_c, ("roles", i, "family"), r["family"], families, "family")
+        for j, c in enumerate(r.get("differs_from", [])):
+            ref(roles_c, ("roles", i, "differs_from", j, "role"), c["role"], roles, "role")
+        comp = r.get("compensation")
+        if comp:
+            if comp["min_usd"] < 0:
+                roles_c.add(("roles", i, "compensation", "min_usd"),
+                            f"roles[{i + 1}].compensation.min_usd: must not be negative")
+            if comp["min_usd"] > comp["max_usd"]:
+                roles_c.add(("roles", i, "compensation", "min_usd"),
+                            f"roles[{i + 1}].compensation: min_usd {comp['min_usd']} is above "
+                            f"max_usd {comp['max_usd']}")
+    cs_c = checkers["case_studies.toml"]
+    for i, c in enumerate(d["case_studies.toml"]["case_studies"]):
+        for j, rid in enumerate(c["roles"]):
+            ref(cs_c, ("case_studies", i, "roles"), rid, roles, "role")
+        for rid in c.get("team_structures", []):
+            ref(cs_c, ("case_studies", i, "team_structures"), rid, structures, "team structure")
+    ts_c = checkers["team_structures.toml"]
+    for i, t in enumerate(d["team_structures.toml"]["team_structures"]):
+        for rid in t.get("roles", []):
+            ref(ts_c, ("team_structures", i, "roles"), rid, roles, "role")
+    pw_c = checkers["pathways.toml"]
+    for i, p in enumerate(d["pathways.toml"]["pathways"]):
+        for rid in p["targets"]:
+            ref(pw_c, ("pathways", i, "targets"), rid, roles, "role")
+        if p.get("background"):
+            ref(pw_c, ("pathways", i, "background"), p["background"], backgrounds, "background")
+    era_c = checkers["history.toml"]
+    for i, e in enumerate(d["history.toml"]["eras"]):
+        for rid in e.get("roles_emerged", []):
+            ref(era_c, ("eras", i, "roles_emerged"), rid, roles, "role")
+        if e.get("end_year") is not None and e["end_year"] < e["start_year"]:
+            era_c.add(("eras", i, "end_year"), f"eras[{i + 1}]: end_year {e['end_year']} is "
+                      f"before start_year {e['start_year']}")
+    ex_c = checkers["exercises.toml"]
+    for i, e in enumerate(d["exercises.toml"]["exercises"]):
+        for k, v in e.get("parameters", {}).items():
+            if not isinstance(v, (str, int)) or isinstance(v, bool):
+                ex_c.add(("exercises", i, "parameters", k),
+                         f"exercises[{i + 1}].parameters.{k}: expected a string or an integer")
+    ref(rec_c, ("fallback_background",), rec["fallback_background"], backgrounds, "background")
+    for i, b in enumerate(rec["backgrounds"]):
+        for j, br in enumerate(b["roles"]):
+            ref(rec_c, ("backgrounds", i, "roles", j, "role"), br["role"], roles, "role")
+        if b.get("pathway"):
+            ref(rec_c, ("backgrounds", i, "pathway"), b["pathway"], pathways, "pathway")
+    for i, it in enumerate(rec["interests"]):
+        for rid in it["roles"]:
+            ref(rec_c, ("interests", i, "roles"), rid, roles, "role")
+    if rec["top_n"] < 1:
+        rec_c.add(("top_n",), "top_n: must be at least 1")
+    if not backgrounds:
+        rec_c.add(("backgrounds",), "backgrounds: needs at least one entry")
+    return [p for c in checkers.values() for p in c.problems]
+
+
+def _t(rec: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(rec.get(key, ()))
+
+
+def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: str) -> Catalog:
+    families = tuple(sorted(
+        (Family(f["id"], f["name"], f["summary"], f["order"]) for f in roles_data.get("families", [])),
+        key=lambda f: f.order))
+    roles = tuple(_role(r) for r in roles_data["roles"])
+    d = {name: s.data for name, s in sources.items()}
+    cases = tuple(CaseStudy(
+        id=c["id"], title=c["title"], period=c["period"], summary=c["summary"],
+        body=_t(c, "body"), tags=_t(c, "tags"), roles=_t(c, "roles"),
+        team_structures=_t(c, "team_structures"), organisations=_t(c, "organisations"),
+        key_facts=_t(c, "key_facts"), lessons=_t(c, "lessons"),
+    ) for c in d["case_studies.toml"]["case_studies"])
+    structures = tuple(sorted((TeamStructure(
+        id=t["id"], number=t["number"], name=t["name"], summary=t["summary"],
+        description=t["description"], fits_when=t["fits_when"], strengths=_t(t, "strengths"),
+        risks=_t(t, "risks"), max_practitioners=t.get("max_practitioners"),
+        examples=_t(t, "examples"), roles=_t(t, "roles"),
+    ) for t in d["team_structures.toml"]["team_structures"]), key=lambda t: t.number))
+    pathways = tuple(Pathway(
+        id=p["id"], name=p["name"], origin=p["origin"], targets=_t(p, "targets"),
+        summary=p["summary"], description=p["description"], steps=_t(p, "steps"),
+        background=p.get("background", ""), resources=_t(p, "resources"),
+        advantage=p.get("advantage", ""),
+    ) for p in d["pathways.toml"]["pathways"])
+    eras = tuple(Era(
+        id=e["id"], name=e["name"], start_year=e["start_year"], end_year=e.get("end_year"),
+        summary=e["summary"], description=e["description"],
+        roles_emerged=_t(e, "roles_emerged"), role_names=_t(e, "role_names"),
+        people=_t(e, "people"),
+        events=tuple(EraEvent(ev["year"], ev["text"]) for ev in e.get("events", [])),
+    ) for e in d["history.toml"]["eras"])
+    exercises = tuple(Exercise(
+        id=e["id"], level=e["level"], title=e["title"], task=e["task"], steps=_t(e, "steps"),
+        questions=_t(e, "questions"), parameters=tuple(e.get("parameters", {}).items()),
+    ) for e in d["exercises.toml"]["exercises"])
+    rec = d["recommender.toml"]
+    rules = RecommenderRules(
+        base_score=rec["base_score"], interest_bonus=rec["interest_bonus"], top_n=rec["top_n"],
+        fallback_background=rec["fallback_background"], interest_reason=rec["interest_reason"],
+        backgrounds=tuple(Background(
+            b["id"], b["label"], tuple((r["role"], r["reason"]) for r in b["roles"]),
+            b.get("pathway", "")) for b in rec["backgrounds"]),
+        interests=tuple(Interest(i["id"], i["label"], _t(i, "roles")) for i in rec["interests"]),
+    )
+    return Catalog(families, roles, cases, structures, pathways, eras, exercises, rules,
+                   source=origin)
+
+
+def _role(r: dict[str, Any]) -> Role:
+    comp = r.get("compensation")
+    return Role(
+        id=r["id"], name=r["name"], family=r["family"], order=r["order"],
+        primary_focus=r["primary_focus"], summary=r["summary"], core_skills=r["core_skills"],
+        background=r["background"], key_skills=_t(r, "key_skills"),
+        compensation=Compensation(
+            comp["min_usd"], comp["max_usd"], comp.get("open_ended", False),
+            comp.get("basis", ""), _t(comp, "notes")) if comp else None,
+        aliases=_t(r, "aliases"), abbreviation=r.get("abbreviation", ""),
+        day_to_day=_t(r, "day_to_day"), focus_areas=_t(r, "focus_areas"),
+        challenges=_t(r, "challenges"), path_in=r.get("path_in", ""),
+        why_it_matters=r.get("why_it_matters", ""), future=r.get("future", ""),
+        example=r.get("example", ""), insight=r.get("insight", ""),
+        employers=_t(r, "employers"), tools=_t(r, "tools"),
+        differs_from=tuple(Contrast(c["role"], c["text"]) for c in r.get("differs_from", [])),
+        in_comparison_table=r.get("in_comparison_table", True),
+    )

@@ -1,0 +1,97 @@
+"""`airoles-tui open FILE` and `airoles-tui plan export FILE`: plans from the command line.
+
+Both read the plan and never write to it. A file that is not a usable plan is refused with
+every problem as ``file:line: message`` and exit status 2, before any terminal UI starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def register(subparsers, add_common) -> None:
+    open_cmd = subparsers.add_parser(
+        "open", help="start in the org designer with a plan file",
+        description="Open FILE in the org designer. Saving writes back to FILE (atomically); "
+                    "the file is checked first and refused, unchanged, if it is not a plan.")
+    open_cmd.add_argument("file", type=Path, metavar="FILE", help="a plan (.toml)")
+    add_common(open_cmd)
+    open_cmd.set_defaults(handler=_cmd_open)
+
+    plan = subparsers.add_parser("plan", help="work with org plan files without the TUI",
+                                 description="Work with org plan files without the TUI.")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    export = plan_sub.add_parser(
+        "export", help="write a plan and its analysis as Markdown or JSON",
+        description="Write the plan in FILE with its analysis (cost, runway, advice): "
+                    "--format md (default) for people, --format json for programs.")
+    export.add_argument("file", type=Path, metavar="FILE", help="a plan (.toml)")
+    export.add_argument("--format", choices=("md", "json"), default="md",
+                        help="md (a readable report, the default) or json (the data)")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="write to OUT instead of standard output")
+    add_common(export)
+    export.set_defaults(handler=_cmd_export)
+
+
+def _load(path: Path):
+    from ..plan.file_format import PlanError, load_plan
+
+    try:
+        return load_plan(path)
+    except PlanError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    loaded = _load(args.file)
+    if loaded is None:
+        print(f"airoles-tui: not opening {args.file}: it is not a usable plan (unchanged)",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args.initial_plan = loaded
+    from .common import run_tui
+
+    return run_tui(args)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .common import load_or_report
+
+    loaded = _load(args.file)
+    if loaded is None:
+        return EXIT_BAD_INPUT
+    catalog = load_or_report(args)
+    if catalog is None:
+        return EXIT_BAD_INPUT
+    from ..plan.file_format import unknown_roles
+    from ..plan.report import plan_json, plan_markdown
+    from ..plan.store import PlanSaveError, write_atomic
+
+    for index, role in unknown_roles(loaded.plan, catalog):
+        print(f"{args.file}: warning: hires[{index + 1}].role: unknown role {role!r} "
+              "(costed at $0)", file=sys.stderr)
+    if args.format == "json":
+        text = json.dumps(plan_json(loaded.plan, catalog), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = plan_markdown(loaded.plan, catalog)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.resolve() == args.file.resolve():
+        print(f"airoles-tui: refusing to write the export over the plan itself ({args.file})",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        write_atomic(args.output, text.encode("utf-8"))
+    except PlanSaveError as exc:
+        print(f"airoles-tui: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The org plan: its model and analysis, file format, stamps, store, recovery copies, reports."""

@@ -1,0 +1,101 @@
+"""A plan as a document to share: Markdown for people, JSON for programs.
+
+Both carry the analysis next to the plan, so a reader sees the same cost, runway and advice
+as the designer showed, with the assumptions stated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalog.records import Catalog
+from .file_format import plan_to_dict
+from .model import SENIORITY_LABELS, OrgPlan, analyse, growth_annual_usd, money, start_label
+
+
+def _md_text(text: str) -> str:
+    """User text inside Markdown: keep it literal (no accidental headings, links or HTML)."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_[]<>#|":
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 and ch not in "\n\t" or ch == "\x7f":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _para(text: str) -> str:
+    # Keep the typed line breaks: two trailing spaces are a Markdown line break.
+    return "  \n".join(_md_text(line) for line in text.strip().splitlines())
+
+
+def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
+    a = analyse(plan, catalog)
+    structure = catalog.team_structure(plan.structure)
+    lines = [f"# {_md_text(plan.name)}", ""]
+    for label, value in (("Company", plan.company), ("Product", plan.product),
+                         ("Funding raised", money(plan.funding_usd)),
+                         ("Hire budget", str(plan.hire_budget)),
+                         ("Team structure", structure.name if structure else plan.structure)):
+        if value:
+            lines.append(f"- **{label}:** {_md_text(value)}")
+    lines += ["", "## Summary", "", _md_text(a.summary()), ""]
+    runway = "not reached" if a.runway is None else f"{a.runway:.1f} months"
+    lines += [
+        f"- Annual cost, all hires on board: {money(a.annual_usd)}",
+        f"- Monthly burn, all hires on board: {money(a.monthly_usd)}",
+        f"- Runway of the raise for the AI team alone: {runway}",
+        f"- Assumptions: pay at a point of the catalog's 2026 range by seniority "
+        f"({'; '.join(SENIORITY_LABELS.values())}), times a fully-loaded multiplier of "
+        f"{a.multiplier:g}; each hire paid from their start month.",
+        "", "## Hires in order", "",
+    ]
+    for i, (hire, cost) in enumerate(zip(plan.hires, a.costs, strict=True), start=1):
+        role = cost.role.name if cost.role else f"{hire.role} (unknown role)"
+        title = f" — {_md_text(hire.title)}" if hire.title else ""
+        lines += [f"### {i}. {_md_text(role)}{title}", ""]
+        lines.append(f"- **Start:** {start_label(hire.start)}; **seniority:** {hire.seniority}; "
+                     f"**cost:** {money(cost.annual_usd)}/yr loaded")
+        if hire.team:
+            lines.append(f"- **Team:** {_md_text(hire.team)}")
+        lines.append("")
+        if hire.deliverable_90_days.strip():
+            lines += ["**First 90 days:** " + _para(hire.deliverable_90_days), ""]
+        if hire.rationale.strip():
+            lines += ["**Why now:** " + _para(hire.rationale), ""]
+    lines += ["## Advice", ""]
+    if not a.advice:
+        lines += ["Nothing to flag: every rule drawn from the article is satisfied.", ""]
+    for advice in a.advice:
+        lines.append(f"- **{_md_text(advice.message)}.** {_md_text(advice.reason)}")
+    g = plan.growth
+    gs = catalog.team_structure(g.structure)
+    lines += ["", f"## Growth to {g.target}", ""]
+    if g.structure:
+        lines.append(f"- **Structure:** {_md_text(gs.name if gs else g.structure)}")
+    for role_id, count in g.headcount.items():
+        role = catalog.role(role_id)
+        lines.append(f"- {_md_text(role.name if role else role_id)}: {count}")
+    if g.headcount:
+        lines.append(f"- Total: {g.total} ({money(growth_annual_usd(plan, catalog))}/yr at "
+                     "midpoints, loaded)")
+    if g.changes.strip():
+        lines += ["", _para(g.changes)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def plan_json(plan: OrgPlan, catalog: Catalog) -> dict[str, Any]:
+    a = analyse(plan, catalog)
+    data = plan_to_dict(plan)
+    data["analysis"] = {
+        "hires": a.hires, "budget": a.budget, "annual_usd": round(a.annual_usd, 2),
+        "monthly_usd": round(a.monthly_usd, 2),
+        "runway_months": None if a.runway is None else round(a.runway, 2),
+        "cost_multiplier": a.multiplier,
+        "hire_costs_usd": [round(c.annual_usd, 2) for c in a.costs],
+        "advice": [{"kind": x.kind, "message": x.message, "reason": x.reason,
+                    "hire": None if x.hire is None else x.hire + 1} for x in a.advice],
+    }
+    return data

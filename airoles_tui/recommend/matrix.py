@@ -1,0 +1,284 @@
+"""The article's beginner exercise: score your own skills 0–3 against each role, sum the columns.
+
+A blank 10x11 grid is a chore, so we propose a first score from what the catalog says each role
+needs, and the person corrects it. The proposal is deliberately simple enough to explain in one
+line (``RULE``): a skill named in the role's core skills (the comparison table's column) is
+essential (3), named in its key skills 2, only among its tools or half-matched 1.
+
+Files are TOML (``FORMAT``), written atomically, checked on load with ``file:line`` problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalog.records import Catalog, Role
+from ..paths import user_data_dir
+from ..validation.schema import IDS, INT, STR, TABLE, Checker, F, Spec
+from ..validation.source import Problem, SourceError, TomlSource
+
+MIN_SCORE, MAX_SCORE = 0, 3
+MAX_SKILLS = 10
+MAX_NAME = 60
+FORMAT = "airoles-tui/skills-matrix"
+VERSION = 1
+RULE = ("Proposed: 3 if the skill is in the role's core skills, 2 if in its key skills, "
+        "1 if among its tools or half its words match, else 0. * marks a score you changed.")
+WHY = {3: "in its core skills", 2: "in its key skills",
+       1: "among its tools, or half the words match", 0: "not among its listed skills"}
+
+# Words that say how much, not what: "strong Python" is the skill "Python".
+_FILLER = frozenset("""a an and the of in on for with to at by or from as strong basic good
+    advanced expert expert-level deep solid excellent experience experienced knowledge skill
+    skills ability understanding proficiency proficient fluency familiarity""".split())
+# Spellings that mean the same thing, folded to one token.
+_SAME = {"k8s": "kubernetes", "js": "javascript", "postgres": "postgresql", "llms": "llm",
+         "genai": "llm", "visualization": "visualisation", "modeling": "modelling",
+         "optimization": "optimisation", "statistical": "statistics", "stats": "statistics",
+         "communicating": "communication", "writer": "writing", "written": "writing",
+         "coding": "programming"}
+_PHRASES = [("machine learning", "ml"), ("large language model", "llm"),
+            ("deep learning", "dl"), ("natural language processing", "nlp"),
+            ("product management", "pm"), ("product manager", "pm"),
+            ("continuous integration", "ci"), ("continuous delivery", "cd"),
+            ("full stack", "full-stack")]
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:-[a-z0-9+#]+)*")
+
+
+def _tokens(text: str) -> set[str]:
+    low = text.lower()
+    for phrase, short in _PHRASES:
+        low = low.replace(phrase, short)
+    out: set[str] = set()
+    for word in _WORD.findall(low):
+        word = _SAME.get(word, word)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.add(word)
+        if "-" in word:
+            out.update(word.split("-"))
+    return out
+
+
+def _content(skill: str) -> set[str]:
+    words = _tokens(skill) - _FILLER
+    # "Python programming" is the skill Python; "programming" alone is a skill of its own.
+    return words - {"programming"} if len(words) > 1 else words
+
+
+def matrix_roles(catalog: Catalog) -> tuple[Role, ...]:
+    """The exercise's columns: the roles of the article's comparison table (11 of them)."""
+    return tuple(r for r in catalog.roles if r.in_comparison_table)
+
+
+def short_labels(roles: Iterable[Role]) -> dict[str, str]:
+    """A unique label of at most five characters per role, for narrow grid columns."""
+    labels: dict[str, str] = {}
+    for role in roles:
+        words = [w for w in re.split(r"[\s/]+", role.name) if w[:1].isalpha()]
+        candidates = [role.abbreviation, "".join(w[0] for w in words).upper(),
+                      words[0][:5] if words else ""]
+        labels[role.id] = next((c for c in candidates if c and len(c) <= 5
+                                and c not in labels.values()), role.id[:5])
+    return labels
+
+
+def propose(skill: str, role: Role) -> int:
+    """A first guess at how much ``role`` values ``skill``; see ``RULE``."""
+    want = _content(skill)
+    if not want:
+        return 0
+    if want <= _tokens(role.core_skills):
+        return 3
+    key_items = [_tokens(item) for item in role.key_skills]
+    if any(want <= item for item in key_items):
+        return 2
+    if any(want <= _tokens(tool) | _tokens(role.name) for tool in role.tools):
+        return 1
+    if len(want) > 1:
+        half = (len(want) + 1) // 2
+        if any(len(want & item) >= half for item in [_tokens(role.core_skills), *key_items]):
+            return 1
+    return 0
+
+
+@dataclass
+class SkillRow:
+    name: str
+    scores: dict[str, int]
+    proposed: dict[str, int]
+
+    def adjusted(self, role_id: str) -> bool:
+        return self.scores[role_id] != self.proposed[role_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    role: str
+    total: int
+    rank: int
+    tied: bool
+
+
+@dataclass
+class Matrix:
+    """Skills (rows) by roles (columns). Mutable: the person edits it cell by cell."""
+
+    roles: tuple[str, ...]
+    rows: list[SkillRow] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls, catalog: Catalog) -> Matrix:
+        return cls(tuple(r.id for r in matrix_roles(catalog)))
+
+    def copy(self) -> Matrix:
+        return Matrix(self.roles, [SkillRow(r.name, dict(r.scores), dict(r.proposed))
+                                   for r in self.rows])
+
+    def add_skill(self, catalog: Catalog, name: str) -> SkillRow:
+        name = clean_name(name)
+        if len(self.rows) >= MAX_SKILLS:
+            raise ValueError(f"the exercise asks for at most {MAX_SKILLS} skills")
+        if any(r.name.casefold() == name.casefold() for r in self.rows):
+            raise ValueError(f"{name!r} is already in the matrix")
+        proposed = {rid: propose(name, catalog.role(rid)) for rid in self.roles}
+        row = SkillRow(name, dict(proposed), proposed)
+        self.rows.append(row)
+        return row
+
+    def remove(self, index: int) -> SkillRow:
+        return self.rows.pop(index)
+
+    def set(self, index: int, role_id: str, value: int) -> int:
+        value = max(MIN_SCORE, min(MAX_SCORE, value))
+        self.rows[index].scores[role_id] = value
+        return value
+
+    def bump(self, index: int, role_id: str, delta: int) -> int:
+        return self.set(index, role_id, self.rows[index].scores[role_id] + delta)
+
+    def reset(self, index: int) -> None:
+        self.rows[index].scores.update(self.rows[index].proposed)
+
+    def total(self, role_id: str) -> int:
+        return sum(r.scores[role_id] for r in self.rows)
+
+    def ranking(self) -> list[Ranked]:
+        """Columns by their sum, highest first. Equal sums share a rank (1, 2=, 2=, 4) and
+        keep column order."""
+        totals = {rid: self.total(rid) for rid in self.roles}
+        order = sorted(self.roles, key=lambda rid: totals[rid], reverse=True)
+        values = list(totals.values())
+        return [Ranked(rid, totals[rid], 1 + sum(v > totals[rid] for v in values),
+                       values.count(totals[rid]) > 1) for rid in order]
+
+
+def clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("type a skill first")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"keep a skill under {MAX_NAME} characters")
+    return name
+
+
+# -- files ------------------------------------------------------------------------------------
+
+def matrices_dir() -> Path:
+    """Where matrices are saved unless the person names another folder."""
+    return user_data_dir() / "matrices"
+
+
+def recovery_path() -> Path:
+    """The copy kept as the person edits, offered back at the next session."""
+    return matrices_dir() / ".last-session.toml"
+
+
+SKILL: Spec = {"name": F(STR), "scores": F(TABLE)}
+FILE: Spec = {"format": F(STR), "version": F(INT), "roles": F(IDS),
+              "skills": F(SKILL, required=False, many=True)}
+
+
+def dumps(matrix: Matrix) -> str:
+    import tomli_w
+
+    doc = {"format": FORMAT, "version": VERSION, "roles": list(matrix.roles),
+           "skills": [{"name": r.name, "scores": {rid: r.scores[rid] for rid in matrix.roles}}
+                      for r in matrix.rows]}
+    head = ("# airoles-tui skills matrix: your skills (rows) scored 0-3 against each role "
+            "(columns).\n# Column sums rank the roles. Edit here or in the app (`m` in the "
+            "Recommender).\n")
+    return head + tomli_w.dumps(doc)
+
+
+def save(matrix: Matrix, path: Path, *, durable: bool = True) -> None:
+    """Write atomically (temp file, fsync, rename): a crash leaves the old file or the new.
+
+    ``durable=False`` skips the fsyncs, for recovery copies written as the person types.
+    Raises ``planfile.PlanSaveError`` with a message a person can act on.
+    """
+    from ..plan.store import write_atomic  # the plans' writer: one atomic save for every file
+
+    write_atomic(Path(path), dumps(matrix).encode("utf-8"), durable=durable)
+
+
+def load(path: Path, catalog: Catalog) -> Matrix:
+    """Read and check a matrix file; SourceError lists every problem as ``file:line``."""
+    source = TomlSource.read(Path(path))
+    checker = Checker(source)
+    if not checker.record(source.data, FILE, ()):
+        raise SourceError(checker.problems)
+    data = source.data
+    if data["format"] != FORMAT:
+        checker.add(("format",), f"format: expected {FORMAT!r}, got {data['format']!r}")
+    if data["version"] != VERSION:
+        checker.add(("version",), f"version: this app reads version {VERSION}, "
+                                  f"the file is version {data['version']}")
+    roles: Sequence[str] = data["roles"]
+    for i, rid in enumerate(roles):
+        if catalog.role(rid) is None:
+            checker.add(("roles",), f"roles[{i + 1}]: no role {rid!r} in the catalog")
+        if rid in roles[:i]:
+            checker.add(("roles",), f"roles[{i + 1}]: {rid!r} is listed twice")
+    skills = data.get("skills", [])
+    if len(skills) > MAX_SKILLS:
+        checker.add(("skills", MAX_SKILLS), f"skills: at most {MAX_SKILLS}, found {len(skills)}")
+    seen: set[str] = set()
+    for n, skill in enumerate(skills):
+        where = ("skills", n)
+        name = skill["name"]
+        try:
+            name = clean_name(name)
+        except ValueError as exc:
+            checker.add((*where, "name"), f"skills[{n + 1}].name: {exc}")
+        if name.casefold() in seen:
+            checker.add((*where, "name"), f"skills[{n + 1}].name: {name!r} appears twice")
+        seen.add(name.casefold())
+        scores = skill["scores"]
+        for rid, value in scores.items():
+            at = (*where, "scores", rid)
+            if rid not in roles:
+                checker.add(at, f"skills[{n + 1}].scores.{rid}: not one of the file's roles")
+            elif isinstance(value, bool) or not isinstance(value, int) or not (
+                    MIN_SCORE <= value <= MAX_SCORE):
+                checker.add(at, f"skills[{n + 1}].scores.{rid}: expected a whole number "
+                                f"{MIN_SCORE}–{MAX_SCORE}, got {value!r}")
+        missing = [rid for rid in roles if rid not in scores]
+        if missing:
+            checker.add((*where, "scores"),
+                        f"skills[{n + 1}].scores: missing {', '.join(missing)}")
+    if checker.problems:
+        raise SourceError(checker.problems)
+    matrix = Matrix(tuple(roles))
+    for skill in skills:
+        name = clean_name(skill["name"])
+        proposed = {rid: propose(name, catalog.role(rid)) for rid in roles}
+        matrix.rows.append(SkillRow(name, {rid: skill["scores"][rid] for rid in roles}, proposed))
+    return matrix
+
+
+def problems_text(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)

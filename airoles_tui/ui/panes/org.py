@@ -1,0 +1,530 @@
+"""The Org designer pane: plan the AI team, see cost, runway and advice, save, never lose it.
+
+The pane owns one PlanDocument and is the only widget that touches plan files. Every edit
+marks the plan unsaved and schedules a recovery copy within half a second (a one-shot
+timer, so an idle designer costs nothing); saving, opening and quitting go through
+questions when something could be lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.timer import Timer
+from textual.widget import MountError
+from textual.widgets import OptionList, Static
+
+from ...catalog.records import Catalog
+from ...paths import default_plans_dir, example_plans_dir
+from ...plan.document import PlanDocument
+from ...plan.file_format import LoadedPlan, PlanError, load_plan, unknown_roles
+from ...plan.model import Analysis, OrgPlan, analyse, blank_plan, money
+from ...plan.recovery import (
+    discard_recovery,
+    pending_recoveries,
+    session_recovery_path,
+    write_recovery,
+)
+from ...plan.report import plan_json, plan_markdown
+from ...plan.stamp import Stamp
+from ...plan.store import (
+    PlanConflict,
+    PlanSaveError,
+    file_name_for,
+    list_plans,
+    plan_path,
+    save_plan,
+    write_atomic,
+)
+from ..widgets.text import literal
+from .hire_editor import HireEditor, HireList, hire_line, hire_options
+
+AUTOSAVE_DELAY = 0.5  # seconds from the first unsaved edit to the recovery copy
+# The file dialogs and the plan's screens (ui/dialogs, ui/org_screens) are imported by the
+# actions that open them: most sessions open none (~0.15 MiB).
+
+
+class OrgPane(Vertical):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="org.save"),
+        # Most terminals send ctrl+shift+s as ctrl+s: alt+s (or the palette) always works.
+        Binding("alt+s,ctrl+shift+s", "save_as", "Save as", key_display="alt+s",
+                id="org.save-as"),
+        Binding("ctrl+o", "open", "Open", id="org.open"),
+        Binding("e", "edit_plan", "Plan", id="org.plan"),
+        Binding("g", "growth", "Growth", id="org.growth"),
+        Binding("v", "analysis", "Analysis", id="org.analysis"),
+    ]
+
+    def __init__(self, catalog: Catalog, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.catalog = catalog
+        self.doc = PlanDocument(blank_plan())
+        self.selected: int | None = None
+        self.plans_dir: Path = default_plans_dir()
+        self.recovery_path: Path | None = None
+        self._autosave_timer: Timer | None = None
+        self._edit_checkpointed = False
+        self._recovery_warned = False
+        self._form_shown = asyncio.Event()
+        self.analysis: Analysis = analyse(self.doc.plan, catalog)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="org-header")
+        yield Static(id="org-summary")
+        with Horizontal(id="org-body"):
+            with Vertical(id="org-side"):
+                yield HireList(id="org-hires")
+                yield Static(id="org-hint")
+            # The form (HireEditor) is most of the pane's cost: it is mounted after the
+            # first frame is out, by _mount_editor.
+
+    def on_mount(self) -> None:
+        self.plans_dir = Path(getattr(self.app, "plans_dir", None) or default_plans_dir())
+        self.recovery_path = session_recovery_path(self.plans_dir)
+        initial: LoadedPlan | None = getattr(self.app, "initial_plan", None)
+        if initial is not None:
+            self._load(initial.plan, initial.path, initial.stamp)
+            # Other panes focus their lists on mount, which would pull their tab forward.
+            self.call_after_refresh(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
+        else:
+            self._refresh_all(select=0)
+        self.call_after_refresh(self._mount_editor)
+        self.call_after_refresh(self._offer_recovery)
+
+    @property
+    def built(self) -> bool:
+        """Whether the form is there: the app builds a pane before showing it, so a first
+        visit draws the whole pane in one frame rather than the list, then the form."""
+        return self._editor() is not None
+
+    async def build(self) -> None:
+        await self._mount_editor()
+        try:  # and has shown the selection (or its "no hire" hint) once
+            await asyncio.wait_for(self._form_shown.wait(), 0.5)
+        except asyncio.TimeoutError:
+            pass
+
+    async def _mount_editor(self) -> None:
+        # textual.lazy.Lazy does this too, but raises if the app is already closing (q
+        # pressed before the first refresh): here that is simply nothing to do.
+        if not self.is_attached or self._editor() is not None:
+            return
+        try:
+            await self.query_one("#org-body").mount(HireEditor(self.catalog, id="org-editor"))
+        except (MountError, NoMatches):  # closing, or not composed yet: nothing to do
+            pass
+
+    def on_unmount(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        if not self.doc.dirty:
+            discard_recovery(self.recovery_path)
+
+    # -- showing the plan ----------------------------------------------------------------
+
+    def _refresh_all(self, select: int | None = None) -> None:
+        hires = self.doc.plan.hires
+        hire_list = self.query_one(HireList)
+        self.analysis = analyse(self.doc.plan, self.catalog)
+        hire_list.set_options(hire_options(hires, self.catalog))
+        if hires:
+            index = min(select if select is not None else 0, len(hires) - 1)
+            self.selected = index
+            hire_list.highlighted = index
+        else:
+            self.selected = None
+        self._show_selected()
+        self._refresh_text()
+
+    def _refresh_text(self) -> None:
+        plan = self.doc.plan
+        structure = self.catalog.team_structure(plan.structure)
+        structure_name = (structure.name.split(" (")[0] if structure
+                          else (plan.structure or "no structure chosen"))
+        state = "unsaved changes" if self.doc.dirty else "saved"
+        where = f" ({self.doc.path.name})" if self.doc.path else ""
+        if self.doc.path is None and not self.doc.dirty:
+            state = "not saved yet"
+        head = (f"{plan.name} · {structure_name} · {state}{where}\n"
+                f"{money(plan.funding_usd)} raised · {plan.company or '(company)'} · "
+                f"{plan.product or '(product)'}")
+        self.query_one("#org-header", Static).update(literal(head))
+        first = self.analysis.advice[0].message if self.analysis.advice else ""
+        summary = self.analysis.summary() + (f" (v): {first}" if first else " (v: details)")
+        self.query_one("#org-summary", Static).update(literal(summary))
+        hint = ("No hires yet: a adds one, ctrl+o opens the worked example"
+                if not plan.hires else "! unknown role  ? no 90-day deliverable")
+        self.query_one("#org-hint", Static).update(literal(hint))
+
+    def _show_selected(self) -> None:
+        editor = self._editor()
+        if editor is None:
+            return  # not mounted yet; it shows the selection when it is (_editor_ready)
+        if self.selected is None:
+            editor.show(None, None)
+            return
+        editor.show(self.doc.plan.hires[self.selected], self.analysis.costs[self.selected])
+
+    def _changed(self, *, line: int | None = None, structure: bool = False,
+                 select: int | None = None) -> None:
+        """After an edit: refresh what depends on it and schedule the recovery copy."""
+        self.doc.touch()
+        if structure:
+            self._refresh_all(select=select)
+        else:
+            self.analysis = analyse(self.doc.plan, self.catalog)
+            if line is not None:
+                self.query_one(HireList).replace_option_prompt_at_index(
+                    line, hire_line(line, self.doc.plan.hires[line], self.catalog))
+                if (editor := self._editor()) is not None:
+                    editor.show_cost(self.analysis.costs[line])
+            self._refresh_text()
+        self._schedule_autosave()
+
+    # -- the list and the form -------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#org-hires")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.selected:
+            self.selected = event.option_index
+            self._edit_checkpointed = False
+            self._show_selected()
+
+    @on(OptionList.OptionSelected, "#org-hires")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if (editor := self._editor()) is not None:
+            editor.enter()
+
+    @on(HireList.Command)
+    def _command(self, event: HireList.Command) -> None:
+        doc = self.doc
+        if event.name == "add":
+            role = self.catalog.roles[0].id if self.catalog.roles else "role"
+            index = doc.add_hire(self.selected, role)
+            self._changed(structure=True, select=index)
+            if (editor := self._editor()) is not None:
+                editor.enter()
+        elif event.name == "delete" and self.selected is not None:
+            name = self._hire_name(self.selected)
+            index = doc.delete_hire(self.selected)
+            self._changed(structure=True, select=index)
+            self.notify(f"Deleted {name}: u undoes", markup=False)
+        elif event.name == "undo":
+            undone = doc.undo()
+            if undone is None:
+                self.notify("Nothing to undo", markup=False)
+                return
+            what, select = undone
+            self._changed(structure=True, select=max(select, 0))
+            self.notify(f"Undid: {what}", markup=False)
+        elif event.name in ("up", "down") and self.selected is not None:
+            index = doc.move_hire(self.selected, -1 if event.name == "up" else 1)
+            if index != self.selected:
+                self._changed(structure=True, select=index)
+
+    def _hire_name(self, index: int) -> str:
+        hire = self.doc.plan.hires[index]
+        role = self.catalog.role(hire.role)
+        return f"hire {index + 1} ({role.name if role else hire.role})"
+
+    def _editor(self) -> HireEditor | None:
+        return next(iter(self.query(HireEditor)), None)
+
+    @on(HireEditor.Ready)
+    def _editor_ready(self) -> None:
+        # After a refresh: the form's Selects pick their first option when they mount, and
+        # that must happen before a hire is loaded into them, not after.
+        def show() -> None:
+            self._show_selected()
+            self._form_shown.set()
+
+        self.call_after_refresh(show)
+
+    @on(HireEditor.Changed)
+    def _field(self, event: HireEditor.Changed) -> None:
+        if self.selected is None:
+            return
+        hire = self.doc.plan.hires[self.selected]
+        if getattr(hire, event.field) == event.value:
+            return
+        if not self._edit_checkpointed:
+            self.doc.checkpoint(f"edits to hire {self.selected + 1}", self.selected)
+            self._edit_checkpointed = True
+        setattr(hire, event.field, event.value)
+        self._changed(line=self.selected)
+
+    @on(HireEditor.Leave)
+    def _leave(self) -> None:
+        self._edit_checkpointed = False
+        self.query_one(HireList).focus()
+
+    def focus_list(self) -> None:
+        self.query_one(HireList).focus()
+
+    # -- header, growth, analysis ----------------------------------------------------------
+
+    def _apply(self, key: str, value: object) -> None:
+        plan = self.doc.plan
+        if key.startswith("growth."):
+            field = key.removeprefix("growth.")
+            if field == "headcount":
+                role, count = value  # type: ignore[misc]
+                if plan.growth.headcount.get(role, 0) == count:
+                    return
+                if count:
+                    plan.growth.headcount[role] = count
+                else:
+                    plan.growth.headcount.pop(role, None)
+            elif getattr(plan.growth, field) == value:
+                return
+            else:
+                setattr(plan.growth, field, value)
+        elif getattr(plan, key) == value:
+            return
+        else:
+            setattr(plan, key, value)
+        self._changed()
+
+    def action_edit_plan(self) -> None:
+        from ..screens.plan import PlanHeaderScreen
+
+        self.doc.checkpoint("plan details", self.selected or 0)
+        self.app.push_screen(PlanHeaderScreen(self.doc.plan, self.catalog, self._apply),
+                             lambda _: self._refresh_all(select=self.selected))
+
+    def action_growth(self) -> None:
+        from ..screens.plan import GrowthScreen
+
+        self.doc.checkpoint("growth stage", self.selected or 0)
+        self.app.push_screen(GrowthScreen(self.doc.plan, self.catalog, self._apply),
+                             lambda _: self._refresh_text())
+
+    def action_analysis(self) -> None:
+        from ..screens.plan import AnalysisScreen, analysis_doc
+
+        self.app.push_screen(AnalysisScreen(analysis_doc(self.doc.plan, self.analysis,
+                                                         self.catalog)))
+
+    # -- recovery --------------------------------------------------------------------------
+
+    def _schedule_autosave(self) -> None:
+        # A one-shot timer started by the first edit and not pushed back by later ones:
+        # steady typing still reaches the disk every half second.
+        if self._autosave_timer is None:
+            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        self._autosave_timer = None
+        self.save_recovery()
+
+    def save_recovery(self, durable: bool = False) -> bool:
+        """Write (or, for a clean plan, remove) this session's recovery copy."""
+        if self.recovery_path is None:
+            return False
+        if not self.doc.dirty:
+            discard_recovery(self.recovery_path)
+            return True
+        try:
+            write_recovery(self.doc.plan, self.recovery_path, self.doc.path, self.doc.stamp,
+                           durable=durable)
+        except PlanSaveError as exc:
+            if not self._recovery_warned:
+                self._recovery_warned = True
+                self.notify(f"Recovery copy not written: {exc}. Save the plan elsewhere "
+                            "(alt+s) to keep it.", severity="error", timeout=10, markup=False)
+            return False
+        self._recovery_warned = False
+        return True
+
+    @work(group="org-recovery", exclusive=True)
+    async def _offer_recovery(self) -> None:
+        pending = pending_recoveries(self.plans_dir)
+        if not pending:
+            return
+        from ..screens.dialogs import Choice, ChoiceScreen, ProblemsScreen
+
+        entry = pending[0]
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
+        where = (f"It was editing {entry.source}." if entry.source
+                 else "It had never been saved to a file.")
+        more = f" ({len(pending) - 1} more will be offered next time.)" if len(pending) > 1 else ""
+        answer = await self.app.push_screen_wait(ChoiceScreen(
+            "Restore unsaved plan?",
+            f"Restore unsaved plan \u201c{entry.name}\u201d? A session ended without saving "
+            f"it; its last edits were kept at {when}. {where}{more}",
+            [Choice("r", "Restore", "restore"), Choice("d", "Discard it", "discard"),
+             Choice("l", "Later", "later")], cancel_value="later"))
+        if answer == "discard":
+            discard_recovery(entry.path)
+            self.notify("Recovery copy discarded", markup=False)
+        elif answer == "restore":
+            if not await self._resolve_unsaved("restore the other plan"):
+                return
+            try:
+                loaded = load_plan(entry.path)
+            except PlanError as exc:
+                await self.app.push_screen_wait(ProblemsScreen(
+                    "Cannot restore", [str(p) for p in exc.problems],
+                    f"The copy stays in {entry.path.parent}."))
+                return
+            source = loaded.recovery_source
+            self._load(loaded.plan, source, loaded.source_stamp, dirty=True)
+            if self.save_recovery():
+                discard_recovery(entry.path)
+            self.app.call_later(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
+            self.notify("Plan restored: ctrl+s saves it", markup=False)
+
+    # -- opening and saving ----------------------------------------------------------------
+
+    def _load(self, plan: OrgPlan, path: Path | None, stamp: Stamp | None,
+              *, dirty: bool = False) -> None:
+        self.doc.replace(plan, path, stamp, dirty=dirty)
+        self._edit_checkpointed = False
+        if not dirty:
+            discard_recovery(self.recovery_path)
+        self._refresh_all(select=0)
+        unknown = unknown_roles(plan, self.catalog)
+        if unknown:
+            ids = ", ".join(sorted({r for _, r in unknown}))
+            self.notify(f"{len(unknown)} hire(s) name roles the catalog does not know ({ids}); "
+                        "they are marked ! and kept.", severity="warning", timeout=8,
+                        markup=False)
+
+    async def _resolve_unsaved(self, verb: str) -> bool:
+        """True when it is fine to drop the current plan (saved, discarded or clean)."""
+        from ..screens.dialogs import Choice, ChoiceScreen
+
+        if not self.doc.dirty:
+            return True
+        answer = await self.app.push_screen_wait(ChoiceScreen(
+            "Unsaved changes",
+            f"\u201c{self.doc.plan.name}\u201d has unsaved changes. Save them before you "
+            f"{verb}?",
+            [Choice("s", "Save", "save"), Choice("d", "Discard changes", "discard"),
+             Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
+        if answer == "save":
+            return await self._save_flow()
+        if answer == "discard":
+            self.doc.dirty = False
+            discard_recovery(self.recovery_path)
+            return True
+        return False
+
+    async def _save_flow(self, save_as: bool = False) -> bool:
+        from ..screens.dialogs import Choice, ChoiceScreen, ProblemsScreen, SaveAsScreen
+
+        doc = self.doc
+        path, expected = doc.path, doc.stamp
+        if save_as or path is None:
+            suggested = path.name if path is not None else file_name_for(doc.plan.name)
+            name = await self.app.push_screen_wait(SaveAsScreen(suggested, str(self.plans_dir)))
+            if name is None:
+                return False
+            target = plan_path(self.plans_dir, name)
+            expected = doc.stamp if target == path else None
+            path = target
+        force = False
+        while True:
+            try:
+                stamp = save_plan(doc.plan, path, expected, force=force)
+            except PlanConflict as conflict:
+                answer = await self.app.push_screen_wait(ChoiceScreen(
+                    "File changed on disk" if expected is not None else "File exists",
+                    f"{path} {conflict.reason}. Replace it with this plan, or save this plan "
+                    "under another name?",
+                    [Choice("o", "Overwrite", "overwrite"),
+                     Choice("a", "Save as another name", "save_as"),
+                     Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
+                if answer == "overwrite":
+                    force = True
+                    continue
+                if answer == "save_as":
+                    return await self._save_flow(save_as=True)
+                return False
+            except PlanSaveError as exc:
+                kept = self.save_recovery(durable=True)
+                note = (f"The plan is still open here, and in its recovery copy "
+                        f"{self.recovery_path}: nothing is lost." if kept else
+                        "The plan is still open here, but its recovery copy could not be "
+                        "written either: save it under another folder (start with "
+                        "--plans-dir) or free some space.")
+                await self.app.push_screen_wait(ProblemsScreen("Plan not saved", [str(exc)],
+                                                               note))
+                return False
+            break
+        doc.saved(path, stamp)
+        discard_recovery(self.recovery_path)
+        self._refresh_text()
+        self.notify(f"Saved {path}", markup=False)
+        return True
+
+    @work(group="org-flow", exclusive=True)
+    async def action_save(self) -> None:
+        await self._save_flow()
+
+    @work(group="org-flow", exclusive=True)
+    async def action_save_as(self) -> None:
+        await self._save_flow(save_as=True)
+
+    @work(group="org-flow", exclusive=True)
+    async def action_open(self) -> None:
+        from ..screens.dialogs import NEW_BLANK, OpenPlanScreen
+
+        if not await self._resolve_unsaved("open another plan"):
+            return
+        choice = await self.app.push_screen_wait(OpenPlanScreen(
+            list_plans(example_plans_dir()), list_plans(self.plans_dir), str(self.plans_dir)))
+        if choice is None:
+            return
+        if choice == NEW_BLANK:
+            self._load(blank_plan(), None, None)
+            return
+        await self.open_path(Path(choice.partition(":")[2]),
+                             template=choice.startswith("example:"))
+
+    async def open_path(self, path: Path, *, template: bool = False) -> bool:
+        from ..screens.dialogs import ProblemsScreen
+
+        try:
+            loaded = load_plan(path)
+        except PlanError as exc:
+            await self.app.push_screen_wait(ProblemsScreen(
+                f"Cannot open {path.name}", [str(p) for p in exc.problems],
+                "The file was not changed."))
+            return False
+        if template:
+            self._load(loaded.plan, None, None)
+            self.notify("Example opened: ctrl+s saves it as your own plan", markup=False)
+        else:
+            self._load(loaded.plan, loaded.path, loaded.stamp)
+        return True
+
+    @work(group="org-flow", exclusive=True)
+    async def request_quit(self) -> None:
+        if await self._resolve_unsaved("quit"):
+            self.app.exit()
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, fmt: str) -> None:
+        stem = (self.doc.path.stem if self.doc.path else
+                file_name_for(self.doc.plan.name).removesuffix(".toml"))
+        target = self.plans_dir / f"{stem}.{'md' if fmt == 'md' else 'json'}"
+        text = (plan_markdown(self.doc.plan, self.catalog) if fmt == "md"
+                else json.dumps(plan_json(self.doc.plan, self.catalog), indent=2,
+                                ensure_ascii=False) + "\n")
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except PlanSaveError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Exported {target}", markup=False)

@@ -1,0 +1,312 @@
+"""The Recommender pane: the article's rules as a form, with their workings laid open.
+
+Left, the form (background, interests, years); right, one list that the arrows walk through:
+the article's answer, every role that scored with what each reason added, the ties, where the
+person's years put them in each pay range, and the article's pathway for their background.
+Enter on a role opens its card; on the pathway, the pathway itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...catalog.records import Catalog
+from ...recommend.scoring import (
+    MAX_YEARS,
+    PAY_ASSUMPTION,
+    Recommendation,
+    Scored,
+    band_pay,
+    bands_legend,
+    parse_years,
+    pathway_for,
+    pay_range,
+    recommend,
+    seniority_band,
+    unscored,
+)
+from ..widgets.text import HEADING, MUTED, literal, visible
+
+if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane
+    from ...recommend.matrix import Matrix
+
+INDENT = 4  # the rank or "+3" column of the results, so wrapped lines hang under the text
+
+
+class YearsValidator(Validator):
+    """Whole years 0–50; empty means "not given yet", which is allowed."""
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success()
+        try:
+            parse_years(value)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        return self.success()
+
+
+class ChoiceList(OptionList):
+    """A short list of choices whose state is in the text ("(*)", "[x]"), never colour alone."""
+
+    BINDINGS = [
+        Binding("space", "select", "Tick", show=False, id="recommend.tick"),
+        Binding("j", "cursor_down", "Down", show=False, id="recommend.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="recommend.up"),
+    ]
+
+
+class Form(VerticalScroll, can_focus=False):
+    """Scrolls when the terminal is short; focus goes to its fields, never to itself."""
+
+
+class RecommendPane(Horizontal):
+    BINDINGS = [
+        Binding("m", "matrix", "Skills matrix", id="recommend.matrix"),
+        Binding("y", "focus_years", "Years", id="recommend.years"),
+    ]
+
+    def __init__(self, catalog: Catalog, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.catalog = catalog
+        self.rules = catalog.recommender
+        self.background = self.rules.backgrounds[0].id if self.rules.backgrounds else ""
+        self.interests: list[str] = []
+        self.years: int | None = None
+        self.result: Recommendation | None = None
+        # The skills matrix outlives its screen: closing it and coming back keeps the work.
+        self.matrix: Matrix | None = None
+        self.matrix_path: Path | None = None
+        self.built = False
+
+    def _build(self) -> list[Widget]:
+        form = Form(
+            Static(literal("Background", "bold"), classes="rec-label"),
+            ChoiceList(*self._background_options(), id="rec-background", compact=True),
+            Static(literal("Interests (space ticks)", "bold"), classes="rec-label"),
+            ChoiceList(*self._interest_options(), id="rec-interests", compact=True),
+            Static(literal(f"Years of experience (0–{MAX_YEARS})", "bold"), classes="rec-label"),
+            Input(placeholder="e.g. 5", id="rec-years", compact=True,
+                  validators=[YearsValidator()], validate_on=["changed", "submitted"]),
+            Static(id="rec-years-status"),
+            Static(literal("m: skills matrix exercise", MUTED), id="rec-hint"),
+            id="rec-form")
+        return [form, OptionList(id="rec-results")]
+
+    async def on_show(self) -> None:
+        await self.build()  # shown by a click on its tab: the app's keys build it first
+
+    async def build(self) -> None:
+        """Built the first time the pane is shown, so it costs the app's start nothing."""
+        if self.built:
+            return
+        self.built = True
+        await self.mount_all(self._build())
+        ids = [b.id for b in self.rules.backgrounds]
+        background = self.query_one("#rec-background", ChoiceList)
+        if self.background in ids:
+            background.highlighted = ids.index(self.background)
+        self.query_one("#rec-interests", ChoiceList).highlighted = 0
+        self._refresh()
+        if self.app.focused is None or self.app.focused not in self.query("*"):
+            background.focus()
+
+    # -- the form -----------------------------------------------------------------------
+
+    def _background_options(self) -> list[Option]:
+        return [Option(literal(f"({'*' if b.id == self.background else ' '}) {b.label}"),
+                       id=b.id) for b in self.rules.backgrounds]
+
+    def _interest_options(self) -> list[Option]:
+        return [Option(literal(f"[{'x' if i.id in self.interests else ' '}] {i.label}"),
+                       id=i.id) for i in self.rules.interests]
+
+    def _redraw(self, widget_id: str, options: list[Option]) -> None:
+        choices = self.query_one(widget_id, ChoiceList)
+        at = choices.highlighted
+        choices.set_options(options)
+        choices.highlighted = at
+
+    @on(OptionList.OptionHighlighted, "#rec-background")
+    @on(OptionList.OptionSelected, "#rec-background")
+    def _background(self, event: OptionList.OptionHighlighted) -> None:
+        # A radio list: moving onto a background chooses it.
+        if event.option.id and event.option.id != self.background:
+            self.background = event.option.id
+            self._redraw("#rec-background", self._background_options())
+            self._refresh()
+
+    @on(OptionList.OptionSelected, "#rec-interests")
+    def _interest(self, event: OptionList.OptionSelected) -> None:
+        # Kept in the order ticked: like the article's list argument, it breaks ties.
+        ident = event.option.id or ""
+        if ident in self.interests:
+            self.interests.remove(ident)
+        else:
+            self.interests.append(ident)
+        self._redraw("#rec-interests", self._interest_options())
+        self._refresh()
+
+    @on(Input.Changed, "#rec-years")
+    def _years(self, event: Input.Changed) -> None:
+        status = self.query_one("#rec-years-status", Static)
+        result = event.validation_result
+        if result is not None and not result.is_valid:
+            self.years = None
+            status.update(Content.assemble(("Refused: ", "bold"),
+                                           literal("; ".join(result.failure_descriptions))))
+        elif event.value.strip():
+            self.years = parse_years(event.value)
+            band = seniority_band(self.years)
+            status.update(literal(f"{band.label} band ({band.span()} years)"))
+        else:
+            self.years = None
+            status.update("")
+        self._refresh()
+
+    @on(Input.Submitted, "#rec-years")
+    def _years_done(self) -> None:
+        self.query_one("#rec-results", OptionList).focus()
+
+    def action_focus_years(self) -> None:
+        self.query_one("#rec-years", Input).focus()
+
+    # -- the results --------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        self.result = recommend(self.rules, self.background, self.interests)
+        results = self.query_one("#rec-results", OptionList)
+        keep = results.highlighted_option.id if results.highlighted_option else None
+        results.set_options(self._options(self.result))
+        ids = [o.id for o in results.options]
+        results.highlighted = ids.index(keep) if keep and keep in ids else next(
+            (n for n, o in enumerate(results.options) if not o.disabled), None)
+
+    def _role_name(self, role_id: str) -> str:
+        role = self.catalog.role(role_id)
+        return role.name if role else role_id
+
+    def _options(self, rec: Recommendation) -> list[Option]:
+        interests = ", ".join(rec.interests) if rec.interests else "no interests ticked"
+        options = [
+            _heading(f"The article's answer: top {rec.top_n}"),
+            *[Option(self._top_prompt(s), id=f"top:{s.role}") for s in rec.top],
+            _heading("Every role that scored, and why"),
+            Option(literal(f"{self.rules.base_score} points per role of your background, "
+                           f"{self.rules.interest_bonus} per matching interest "
+                           f"({interests}). Equal scores keep the order the rules met them.",
+                           MUTED), disabled=True),
+        ]
+        for s in rec.ranking:
+            if s.rank == rec.top_n + 1:
+                options.append(Option(literal(f"- beyond the article's top {rec.top_n} -",
+                                              MUTED), disabled=True))
+            options.append(Option(self._scored_prompt(rec, s), id=f"all:{s.role}"))
+        cut = rec.tie_at_cut()
+        if cut:
+            names = ", ".join(self._role_name(s.role) for s in cut)
+            them = "them" if len(cut) > 1 else "it"
+            options.append(Option(literal(
+                f"Tie at the cut: {names} scored {cut[0].score} like "
+                f"{self._role_name(rec.top[-1].role)}, and {'miss' if len(cut) > 1 else 'misses'}"
+                f" the top {rec.top_n} only because the rules met {them} later.", "bold"),
+                disabled=True))
+        missed = unscored(self.catalog, rec)
+        if missed:
+            options.append(Option(literal(
+                "No points from these answers: " + ", ".join(map(self._role_name, missed))
+                + ".", MUTED), disabled=True))
+        options.append(_heading("Your years of experience"))
+        options.append(Option(self._years_prompt(), id="years"))
+        pathway = pathway_for(self.catalog, rec.background)
+        if pathway is not None:
+            options.append(_heading("The article's pathway for your background"))
+            lines = [literal(pathway.name, "bold"), *(
+                literal(f"\n- {step}") for step in pathway.steps)]
+            options.append(Option(Content.assemble(*lines), id=f"pathway:{pathway.id}"))
+        return options
+
+    def _top_prompt(self, s: Scored) -> Table:
+        rows = [(f"{s.rank}.", self._role_name(s.role), "bold"), ("", s.reason, "")]
+        rows.append(("", pay_range(self.catalog, s.role), "dim"))
+        if self.years is not None:
+            rows.append(("", band_pay(self.catalog, s.role, self.years), ""))
+        return _hanging(rows)
+
+    def _scored_prompt(self, rec: Recommendation, s: Scored) -> Table:
+        tied = rec.tied_with(s.role)
+        head = f"{self._role_name(s.role)}: {s.score} points"
+        if tied:
+            head += ", tied with " + ", ".join(self._role_name(t.role) for t in tied)
+        rows = [(f"{s.rank}.", head, "bold")]
+        rows += [(f"+{points}", reason, "")
+                 for points, reason in zip(s.points, s.reasons, strict=True)]
+        return _hanging(rows)
+
+    def _years_prompt(self) -> Content:
+        legend = f"Bands: {bands_legend()}."
+        if self.years is None:
+            return Content.assemble(
+                literal("Type your years (y) to see where you sit in each pay range above.",
+                        "bold"), literal(f"\n{legend}", MUTED))
+        band = seniority_band(self.years)
+        return Content.assemble(
+            literal(f"{self.years} years: {band.label} band ({band.span()} years)", "bold"),
+            literal(f"\n{legend}\n{PAY_ASSUMPTION}", MUTED))
+
+    @on(OptionList.OptionSelected, "#rec-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, ident = (event.option.id or "").partition(":")
+        if kind in ("top", "all"):
+            self.app.show_role(ident)
+        elif kind == "years":
+            self.action_focus_years()
+        elif kind == "pathway" and hasattr(self.app, "show_document"):
+            self.app.show_document(event.option.id)
+
+    # -- the skills matrix --------------------------------------------------------------
+
+    def action_matrix(self) -> None:
+        from ...recommend.matrix import Matrix
+        from ..screens.skills_matrix import SkillsMatrixScreen, restore_last_session
+
+        if self.matrix is None:
+            self.matrix = restore_last_session(self.catalog)
+            if self.matrix is not None:
+                self.notify("Your matrix from last time is back; o opens another file.",
+                            markup=False)
+            else:
+                self.matrix = Matrix.empty(self.catalog)
+        self.app.push_screen(SkillsMatrixScreen(self.catalog, self))
+
+
+def open_skills_matrix(app) -> None:
+    """From anywhere (the command palette): the Recommender pane, then its matrix."""
+    # The pane may not be made yet (panes are made on first visit): shown, then opened.
+    app.show_pane_then("recommender", lambda: app.query_one(RecommendPane).action_matrix())
+
+
+def _hanging(rows: list[tuple[str, str, str]]) -> Table:
+    """Rows of (margin, text, style): text wraps under itself, not under the margin."""
+    grid = Table.grid(padding=0)
+    grid.add_column(width=INDENT, no_wrap=True)
+    grid.add_column(ratio=1)
+    for margin, text, style in rows:
+        grid.add_row(Text(visible(margin), style=style), Text(visible(text), style=style))
+    return grid
+
+
+def _heading(text: str) -> Option:
+    return Option(literal(text, HEADING), disabled=True)

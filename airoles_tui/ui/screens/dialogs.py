@@ -1,0 +1,198 @@
+"""Modal questions the org designer asks: choose, name a file, pick a plan, read problems.
+
+Each is a ModalScreen that dismisses with the answer; the designer decides what to do with
+it. All text from files and users goes through ui/text.py, so a plan named ``[/]`` is shown
+as typed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...plan.store import PlanEntry, check_file_name
+from ..widgets.text import Doc, literal
+from .base import AppModalScreen
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 72; max-width: 100%; height: auto; max-height: 100%;
+    border: round $accent; background: $panel; padding: 0 1;
+}}
+{name} .dialog-title {{ text-style: bold reverse; margin-bottom: 1; }}
+{name} .dialog-body {{ height: auto; max-height: 12; }}
+{name} .dialog-buttons {{ height: auto; margin-top: 1; }}
+{name} Button {{ margin-right: 1; min-width: 10; }}
+{name} Button:focus {{ text-style: bold reverse; }}
+{name} .dialog-error {{ height: auto; text-style: bold; }}
+"""
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str  # one printable key that answers the question
+    label: str
+    value: str
+
+
+class ChoiceScreen(AppModalScreen[str | None]):
+    """A question with a few answers, each on a button and on its own key; esc cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen")
+    BINDINGS = [
+        Binding("escape,ctrl+g", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("left", "app.focus_previous", "Previous button", show=False, id="dialog.left"),
+        Binding("right", "app.focus_next", "Next button", show=False, id="dialog.right"),
+    ]
+
+    def __init__(self, title: str, body: str, choices: list[Choice],
+                 cancel_value: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.choices = choices
+        self.cancel_value = cancel_value
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(literal(self.body))
+            with Horizontal(classes="dialog-buttons"):
+                for n, choice in enumerate(self.choices):
+                    yield Button(literal(f"{choice.key.upper()} {choice.label}"),
+                                 id=f"choice-{n}", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-0", Button).focus()
+
+    def on_key(self, event) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+                return
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        index = int((event.button.id or "choice-0").removeprefix("choice-"))
+        self.dismiss(self.choices[index].value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_value)
+
+
+class ProblemsScreen(AppModalScreen[None]):
+    """Why a file could not be used: every problem, one per line, as file:line: message."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ProblemsScreen")
+    BINDINGS = [Binding("escape,enter,ctrl+g", "close", "Close", id="problems.close")]
+
+    def __init__(self, title: str, problems: list[str], note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.problems = problems
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        doc = Doc().bullets(self.problems)
+        if self.note:
+            doc.para("").para(self.note)
+        with Vertical():
+            yield Static(literal(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body", can_focus=True, id="problems-body"):
+                yield Static(doc.build())
+            yield Static(literal("enter or esc closes"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#problems-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SaveAsScreen(AppModalScreen[str | None]):
+    """Ask for a file name in the plans folder; refuses names that are paths or hidden."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="SaveAsScreen")
+    BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="saveas.cancel")]
+
+    def __init__(self, suggested: str, folder: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal("Save plan as"), classes="dialog-title")
+            yield Static(literal(f"File name in {self.folder}:"))
+            yield Input(self.suggested, id="saveas-name", compact=True)
+            yield Static(id="saveas-error", classes="dialog-error")
+            yield Static(literal("enter saves · esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#saveas-name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        problem = check_file_name(event.value)
+        if problem:
+            self.query_one("#saveas-error", Static).update(literal(problem))
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+NEW_BLANK = "new:blank"
+
+
+class OpenPlanScreen(AppModalScreen[str | None]):
+    """Pick a plan: a blank one, a shipped example, or a saved plan (newest first)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="OpenPlanScreen") + """
+    OpenPlanScreen OptionList { height: auto; max-height: 16; border: none; }
+    """
+    BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="open.cancel")]
+
+    def __init__(self, examples: list[PlanEntry], saved: list[PlanEntry], folder: str) -> None:
+        super().__init__()
+        self.examples = examples
+        self.saved = saved
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        options: list[Option | None] = [Option(literal("New blank plan"), id=NEW_BLANK)]
+        for entry in self.examples:
+            options.append(Option(literal(f"Example: {entry.name}"), id=f"example:{entry.path}"))
+        options.append(None)
+        if not self.saved:
+            options.append(Option(literal(f"(no saved plans in {self.folder})"), disabled=True))
+        for entry in self.saved:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
+            name = entry.name if not entry.problem else f"{entry.path.name} (cannot be read)"
+            options.append(Option(literal(f"{when}  {name}  [{entry.path.name}]"),
+                                  id=f"file:{entry.path}"))
+        with Vertical():
+            yield Static(literal("Open a plan"), classes="dialog-title")
+            yield OptionList(*options, id="open-list")
+            yield Static(literal("enter opens · esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#open-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

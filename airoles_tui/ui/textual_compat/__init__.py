@@ -1,0 +1,1 @@
+"""Everything that touches Textual's or Rich's private names lives here."""

@@ -1,0 +1,1 @@
+"""Reading TOML for validation and checking it against a declared spec, with file:line."""

@@ -1,0 +1,130 @@
+"""A small declarative checker for TOML records: types, required keys, unknown keys.
+
+Both the catalog and plan files go through it, so a company writing its own catalog and a
+teacher opening a student's plan get the same kind of message: file, line, field, problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .source import Problem, TomlSource
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+# A field kind is one of these names, or a nested spec for tables / arrays of tables.
+STR, TEXT, ID, INT, BOOL, STRS, IDS = "str", "text", "id", "int", "bool", "strs", "ids"
+NUM = "num"  # an integer or a float (plan cost multipliers)
+TABLE = "table"  # a free-form table whose keys the caller checks
+
+_TYPE_NAMES = {
+    STR: "a non-empty string", TEXT: "a string", ID: "an id (lower-case letters, digits, - or _)",
+    INT: "an integer", NUM: "a number", BOOL: "true or false", STRS: "a list of strings",
+    IDS: "a list of ids",
+    TABLE: "a table",
+}
+
+
+@dataclass(frozen=True)
+class F:
+    """One field: its kind (a name above, or a Spec for nested tables) and whether it must be there."""
+
+    kind: Any
+    required: bool = True
+    many: bool = False  # with a Spec kind: an array of tables
+
+
+Spec = dict[str, F]
+
+
+class Checker:
+    """Collects problems for one source file."""
+
+    def __init__(self, source: TomlSource):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(self.source.display, message, self.source.locate(path)))
+
+    def record(self, data: Any, spec: Spec, path: tuple[str | int, ...]) -> bool:
+        """Check ``data`` against ``spec`` in place; True when it is usable."""
+        label = _label(path)
+        if not isinstance(data, dict):
+            self.add(path, f"{label}: expected a table")
+            return False
+        ok = True
+        for key in data:
+            if key not in spec:
+                self.add((*path, key), f"{_label((*path, key))}: unknown field")
+                ok = False
+        for key, f in spec.items():
+            where = (*path, key)
+            if key not in data:
+                if f.required:
+                    self.add(path, f"{_label(where)}: missing required field")
+                    ok = False
+                continue
+            ok = self.value(data[key], f, where) and ok
+        return ok
+
+    def value(self, value: Any, f: F, path: tuple[str | int, ...]) -> bool:
+        label = _label(path)
+        if isinstance(f.kind, dict):
+            if f.many:
+                if not isinstance(value, list):
+                    self.add(path, f"{label}: expected an array of tables ([[{path[-1]}]])")
+                    return False
+                return all([self.record(v, f.kind, (*path, i)) for i, v in enumerate(value)])
+            return self.record(value, f.kind, path)
+        good = _is_kind(value, f.kind)
+        if not good:
+            self.add(path, f"{label}: expected {_TYPE_NAMES[f.kind]}, got {_describe(value)}")
+        return good
+
+
+def _is_kind(value: Any, kind: str) -> bool:
+    if kind == STR:
+        return isinstance(value, str) and value.strip() != ""
+    if kind == TEXT:
+        return isinstance(value, str)
+    if kind == ID:
+        return isinstance(value, str) and bool(ID_RE.match(value))
+    if kind == INT:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == BOOL:
+        return isinstance(value, bool)
+    if kind == NUM:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == STRS:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == TABLE:
+        return isinstance(value, dict)
+    if kind == IDS:
+        return isinstance(value, list) and all(isinstance(v, str) and ID_RE.match(v) for v in value)
+    raise ValueError(kind)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "an empty string" if not value.strip() else f"the string {value[:40]!r}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _label(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
