@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..catalog.records import Catalog
 from ..recommend.scoring import (
@@ -19,7 +19,6 @@ from ..recommend.scoring import (
     PAY_ASSUMPTION,
     Recommendation,
     Scored,
-    band_pay,
     bands_legend,
     parse_years,
     pathway_for,
@@ -29,6 +28,7 @@ from ..recommend.scoring import (
     seniority_band,
     unscored,
 )
+from ..recommend.seniority import CHANGE_NOTE, RULE, Placement, band_line, place
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -53,8 +53,14 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
                         help="repeat for several: research, deployment, data, product, safety, "
                              "client_facing (their order breaks ties, as in the article)")
     parser.add_argument("--years", type=_years, metavar="N",
-                        help=f"years of experience, a whole number 0–{MAX_YEARS}: adds the "
-                             "seniority band and its slice of each role's 2026 pay range")
+                        help=f"years in your background's field, a whole number 0–{MAX_YEARS}: "
+                             "adds the band each role would likely start at and its slice of "
+                             "the role's 2026 pay range")
+    parser.add_argument("--target-years", type=_years, metavar="N",
+                        help="years already doing the target kind of work (default 0; count "
+                             "each year once, not also in --years). They count in full; field "
+                             "years count half, at most 5, and only for the roles the article "
+                             "gives your background (our rule, printed with the bands)")
     parser.add_argument("--all", action="store_true",
                         help="every role that scored, with its score and every reason")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -86,13 +92,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     rec = recommend(rules, args.background, interests)
     shown = rec.ranking if args.all else rec.top
+    years = None if args.years is None and args.target_years is None else Years(
+        args.years or 0, args.target_years or 0)
     if args.json:
         import json
 
-        print(json.dumps(as_json(catalog, rec, shown, args.years), ensure_ascii=False, indent=2))
+        print(json.dumps(as_json(catalog, rec, shown, years), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(as_text(catalog, rec, shown, args.years, every_reason=args.all)))
+        print("\n".join(as_text(catalog, rec, shown, years, every_reason=args.all)))
     return EXIT_OK
+
+
+class Years(NamedTuple):
+    """The two numbers a band is placed from (see recommend/seniority.py)."""
+
+    field: int
+    target: int
+
+    def place(self, catalog: Catalog, rec: Recommendation, role_id: str) -> Placement:
+        return place(catalog.recommender, rec.background, role_id, self.field, self.target)
 
 
 def _name(catalog: Catalog, role_id: str) -> str:
@@ -101,15 +119,15 @@ def _name(catalog: Catalog, role_id: str) -> str:
 
 
 def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
-            years: int | None, *, every_reason: bool) -> list[str]:
+            years: Years | None, *, every_reason: bool) -> list[str]:
     rules = catalog.recommender
     background = rules.background(rec.background)
     interests = ", ".join(rec.interests) or "none"
     head = f"{background.label if background else rec.background}; interests: {interests}"
     if years is not None:
-        band = seniority_band(years)
-        head += f"; {years} years ({band.label}, {band.span()} years)"
+        head += f"; {years.field} years in the field, {years.target} doing the target work"
     lines = [head, ""]
+    below = False
     for s in shown:
         tied = rec.tied_with(s.role)
         tie = f", tied with {', '.join(_name(catalog, t.role) for t in tied)}" if tied else ""
@@ -122,8 +140,11 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         else:
             lines.append(f"{s.rank}. {_name(catalog, s.role)}: {s.reason}")
         if years is not None or every_reason:
-            band = band_pay(catalog, s.role, years) if years is not None else ""
-            lines.append(f"     {pay_range(catalog, s.role)}" + (f"; {band}" if band else ""))
+            lines.append(f"     {pay_range(catalog, s.role)}")
+        if years is not None:
+            placed = years.place(catalog, rec, s.role)
+            below = below or placed.below_current
+            lines.append(f"     {band_line(catalog, placed)}")
     cut = rec.tie_at_cut()
     if cut:
         lines += ["", f"Left out of the top {rec.top_n} only by tie order: "
@@ -138,12 +159,14 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         lines += ["", f"Pathway: {pathway.name}"]
         lines += [f"  - {step}" for step in pathway.steps]
     if years is not None:
-        lines += ["", f"Seniority bands: {bands_legend()}.", PAY_ASSUMPTION]
+        lines += ["", f"Seniority bands: {bands_legend()}.", RULE]
+        lines += [CHANGE_NOTE] if below else []
+        lines.append(PAY_ASSUMPTION)
     return lines
 
 
 def as_json(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
-            years: int | None) -> dict[str, Any]:
+            years: Years | None) -> dict[str, Any]:
     def entry(s: Scored) -> dict[str, Any]:
         role = catalog.role(s.role)
         out: dict[str, Any] = {
@@ -155,11 +178,15 @@ def as_json(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         if comp is not None:
             out["pay_2026"] = {"min_usd": comp.min_usd, "max_usd": comp.max_usd,
                                "open_ended": comp.open_ended, "basis": comp.basis}
-            if years is not None:
-                band = seniority_band(years)
-                low, high = pay_slice(comp, band)
+        if years is not None:
+            p = years.place(catalog, rec, s.role)
+            out["band"] = {"id": p.band.id, "label": p.band.label, "years": p.band.span(),
+                           "transferable_years": p.transferable, "from_field": p.from_field,
+                           "field_counts": p.leads_to, "below_current_level": p.below_current}
+            if comp is not None:
+                low, high = pay_slice(comp, p.band)
                 out["band_pay"] = {"min_usd": low, "max_usd": high,
-                                   "open_ended": comp.open_ended and band.high == 1}
+                                   "open_ended": comp.open_ended and p.band.high == 1}
         return out
 
     data: dict[str, Any] = {
@@ -167,10 +194,16 @@ def as_json(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
         "recommendations": [entry(s) for s in shown],
     }
     if years is not None:
-        band = seniority_band(years)
-        data["years"] = years
-        data["seniority"] = {"band": band.id, "label": band.label, "years": band.span(),
-                             "assumption": PAY_ASSUMPTION}
+        current = seniority_band(min(MAX_YEARS, years.field + years.target))
+        placed = [years.place(catalog, rec, s.role) for s in shown]
+        data["years"] = years.field
+        data["target_years"] = years.target
+        data["seniority"] = {
+            "current_level": {"band": current.id, "label": current.label,
+                              "years": current.span()},
+            "rule": RULE, "rule_source": "ours", "bands": bands_legend(),
+            "career_change": CHANGE_NOTE if any(p.below_current for p in placed) else None,
+            "assumption": PAY_ASSUMPTION}
     pathway = pathway_for(catalog, rec.background)
     if pathway:
         data["pathway"] = {"id": pathway.id, "name": pathway.name, "steps": list(pathway.steps)}

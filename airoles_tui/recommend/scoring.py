@@ -6,8 +6,9 @@ added to it, and which places were decided by a tie (the article's stable sort k
 order in which the rules met the roles). ``top`` is then exactly the article's answer.
 
 Years of experience, which the article takes and ignores, place the person on a seniority
-band; the band maps to a slice of a role's 2026 pay range. Both are our assumptions, stated
-in ``BANDS`` and ``PAY_ASSUMPTION`` so the UI and the CLI can print them.
+band (``seniority.place``: transferable years, not total years); the band maps to a slice of
+a role's 2026 pay range. Both are our assumptions, stated in ``BANDS``, ``PAY_ASSUMPTION``
+and ``seniority.RULE`` so the UI and the CLI can print them.
 """
 
 from __future__ import annotations
@@ -165,13 +166,12 @@ def pay_range(catalog: Catalog, role_id: str) -> str:
     return f"2026 pay {comp.label()}" + (f" ({comp.basis})" if comp.basis else "")
 
 
-def band_pay(catalog: Catalog, role_id: str, years: int) -> str:
-    """"mid band: $200K–$250K": the part of the role's range where ``years`` sit; "" if none."""
+def band_pay(catalog: Catalog, role_id: str, band: Band) -> str:
+    """"mid band: $200K–$250K": the band's part of the role's range; "" if it has none."""
     role = catalog.role(role_id)
     comp = role.compensation if role else None
     if comp is None:
         return ""
-    band = seniority_band(years)
     low, high = pay_slice(comp, band)
     top = "+" if comp.open_ended and band.high == 1 else ""
     return f"{band.label} band: {usd_k(low)}–{usd_k(high)}{top}"

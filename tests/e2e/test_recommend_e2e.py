@@ -23,6 +23,20 @@ def test_recommend_from_a_shell(airoles_bin):
     assert done.stderr == ""
 
 
+def test_target_years_from_a_shell_change_only_the_band(airoles_bin):
+    base = [airoles_bin, "recommend", "--background", "data_analytics", "--interest", "product",
+            "--interest", "data", "--years", "7", "--json"]
+    before, after = (json.loads(subprocess.run(argv, capture_output=True, text=True,
+                                               check=True).stdout)
+                     for argv in (base, [*base, "--target-years", "4"]))
+    assert [r["role"] for r in before["recommendations"]] == [
+        r["role"] for r in after["recommendations"]] == [
+        "data-scientist", "ai-product-manager", "data-engineer"]
+    assert [r["band"]["id"] for r in before["recommendations"]] == ["mid", "mid", "mid"]
+    assert [r["band"]["id"] for r in after["recommendations"]] == ["senior", "senior", "senior"]
+    assert after["seniority"]["rule"].startswith("Our rule, not the article's")
+
+
 def test_recommend_refuses_an_unknown_interest_without_a_traceback(airoles_bin):
     done = subprocess.run([airoles_bin, "recommend", "--background", "non_technical",
                            "--interest", "cooking"], capture_output=True, text=True)

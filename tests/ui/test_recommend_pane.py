@@ -80,17 +80,31 @@ async def test_the_form_reproduces_the_articles_third_example(catalog):
         assert ticks == ["[ ] Research", "[ ] Deployment", "[x] Data", "[x] Product",
                          "[ ] Safety", "[ ] Client-facing"]
         got = results(app)
-        # Pay: the senior band (6-9 years) is the third quarter of $120K-$250K.
-        assert "2026 pay $120K–$250K (2026 range from the comparison table) senior band: " \
-               "$185K–$218K" in " ".join(
+        # Pay: 7 years of analytics transfer as 3 (our rule): the mid band, the second quarter
+        # of $120K-$250K, not the senior band that total years gave.
+        assert "2026 pay $120K–$250K (2026 range from the comparison table) mid band: " \
+               "$152K–$185K, below your senior level (3 transferable years)" in " ".join(
             got["top:data-scientist"].split())
         scored = " ".join(got["all:data-scientist"].split())
         assert "5 points, tied with AI Product Manager, Data Engineer" in scored
         assert "+3 Natural progression" in scored and "+2 Matches your interest in data" in scored
         assert "4.  Prompt Engineer: 2 points" in got["all:prompt-engineer"]
-        assert "7 years: senior band (6–9 years)" in got["years"]
-        assert "Assumption (ours, not the article's)" in " ".join(got["years"].split())
+        years = " ".join(got["years"].split())
+        assert "7 years in your field, 0 doing the target work: you leave at the senior band " \
+               "(6–9 years)" in years
+        assert "A change of career usually means entering below your current level" in years
+        assert "Our rule, not the article's" in years
+        assert "Assumption (ours, not the article's)" in years
         assert static_text(app, "#rec-years-status") == "senior band (6–9 years)"
+        await pilot.press("tab", "4")                    # 4 years already doing the work
+        await pilot.pause()
+        assert app.focused is app.query_one("#rec-target-years", Input)
+        assert pane.target_years == 4
+        assert [s.role for s in pane.result.top] == [
+            "data-scientist", "ai-product-manager", "data-engineer"]
+        got = results(app)
+        assert "senior band: $185K–$218K, below your staff+ level (7 transferable years)" \
+            in " ".join(got["top:data-scientist"].split())
 
 
 async def test_unticking_and_the_tie_at_the_cut(catalog):
@@ -152,7 +166,7 @@ async def test_enter_on_a_recommended_role_opens_its_card(catalog):
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")  # past both years fields
         results_list = app.query_one("#rec-results", OptionList)
         assert app.focused is results_list
         assert results_list.highlighted_option.id == "top:ml-engineer"
@@ -363,7 +377,7 @@ async def test_the_cursor_shows_without_colour(catalog):
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")  # past both years fields
         results_list = app.query_one("#rec-results", OptionList)
         assert _underlined(results_list.render_line(1)).startswith("1.  ML Engineer")
         assert _underlined(results_list.render_line(0)) == ""
@@ -391,7 +405,7 @@ async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(ca
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
-        await pilot.press("tab", "tab", "tab", "end")
+        await pilot.press("tab", "tab", "tab", "tab", "end")
         results_list = app.query_one("#rec-results", OptionList)
         assert results_list.highlighted_option.id == "pathway:swe-to-mle"
         await pilot.press("up", "enter")

@@ -18,17 +18,38 @@ def test_prints_the_three_roles_and_reasons(capsys):
     assert main([*SWE, "--years", "5"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Software engineering; interests: deployment, client_facing; " \
-                     "5 years (mid, 3–5 years)"
+                     "5 years in the field, 0 doing the target work"
     picks = [line for line in out if line[:2] in ("1.", "2.", "3.", "4.")]
     assert picks == [
         "1. ML Engineer: Your SWE skills transfer directly — learn ML fundamentals",
         "2. MLOps / LLMOps Engineer: Combine your DevOps/infra skills with ML operations",
         "3. Forward Deployed Engineer: Matches your interest in deployment",
     ]
-    assert "     2026 pay $150K–$350K (depending on seniority and company); " \
-           "mid band: $200K–$250K" in out
+    assert "     2026 pay $150K–$350K (depending on seniority and company)" in out
+    # 5 years of software engineering: 2 transfer to ML engineering, the entry band.
+    assert "     entry band: $150K–$200K, below your mid level (2 transferable years: " \
+           "0 doing the work, 2 from 5 in your field)" in out
     assert "Pathway: From Software Engineering to ML Engineer" in out
     assert any(line.startswith("Assumption (ours") for line in out)
+    assert any(line.startswith("Our rule, not the article's") for line in out)
+    assert any(line.startswith("A change of career usually means entering below") for line in out)
+
+
+@pytest.mark.parametrize("years", [[], ["--years", "7"], ["--target-years", "3"],
+                                   ["--years", "30", "--target-years", "20"]])
+def test_the_years_never_change_the_articles_top_3(capsys, years):
+    assert main([*SWE, *years]) == 0
+    picks = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()
+             if line[:2] in ("1.", "2.", "3.")]
+    assert picks == ["1. ML Engineer", "2. MLOps / LLMOps Engineer",
+                     "3. Forward Deployed Engineer"]
+
+
+def test_years_doing_the_target_work_lift_the_band(capsys):
+    assert main([*SWE, "--years", "6", "--target-years", "7"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "     staff+ band: $300K–$350K (10 transferable years: 7 doing the work, " \
+           "3 from 6 in your field)" in out
 
 
 def test_without_years_there_is_no_pay_band(capsys):
@@ -76,10 +97,27 @@ def test_json_all_with_years(capsys):
     assert main([*SWE, "--json", "--all", "--years", "12"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["recommendations"]) == 5
-    assert data["seniority"]["band"] == "staff"
-    assert data["recommendations"][0]["band_pay"] == {
-        "min_usd": 300_000, "max_usd": 350_000, "open_ended": False}
+    assert data["years"] == 12 and data["target_years"] == 0
+    seniority = data["seniority"]
+    assert seniority["current_level"] == {"band": "staff", "label": "staff+", "years": "10+"}
+    assert seniority["rule_source"] == "ours" and seniority["rule"].startswith("Our rule")
+    assert seniority["career_change"].startswith("A change of career usually means")
+    mle = data["recommendations"][0]
+    assert mle["band"] == {"id": "mid", "label": "mid", "years": "3–5",
+                           "transferable_years": 5, "from_field": 5, "field_counts": True,
+                           "below_current_level": True}
+    assert mle["band_pay"] == {"min_usd": 200_000, "max_usd": 250_000, "open_ended": False}
+    fde = next(r for r in data["recommendations"] if r["role"] == "forward-deployed-engineer")
+    assert (fde["band"]["id"], fde["band"]["field_counts"]) == ("entry", False)
     assert data["pathway"]["id"] == "swe-to-mle"
+
+
+def test_json_with_target_years_only(capsys):
+    assert main([*SWE, "--json", "--target-years", "4"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["years"], data["target_years"]) == (0, 4)
+    assert data["seniority"]["career_change"] is None
+    assert {r["band"]["id"] for r in data["recommendations"]} == {"mid"}
 
 
 def test_a_repeated_interest_counts_once(capsys):
@@ -106,11 +144,19 @@ def test_unknown_choices_exit_2_naming_the_valid_ones(capsys, args, message):
 
 @pytest.mark.parametrize(("years", "why"), [
     ("5.5", "is not a whole number"), ("-2", "cannot be negative"), ("51", "more than 50")])
-def test_bad_years_exit_2_with_a_reason(capsys, years, why):
+@pytest.mark.parametrize("flag", ["--years", "--target-years"])
+def test_bad_years_exit_2_with_a_reason(capsys, years, why, flag):
     with pytest.raises(SystemExit) as exc:
-        main(["recommend", "--background", "non_technical", "--years", years])
+        main(["recommend", "--background", "non_technical", flag, years])
     assert exc.value.code == 2
     assert why in capsys.readouterr().err
+
+
+def test_help_documents_the_target_years(capsys):
+    with pytest.raises(SystemExit):
+        main(["recommend", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--target-years N years already doing the target kind of work (default 0" in out
 
 
 def test_never_imports_textual():

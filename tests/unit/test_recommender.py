@@ -213,7 +213,9 @@ def test_unscored_roles_are_the_rest_of_the_catalog(catalog):
 def test_pay_texts_mark_an_open_ended_top(catalog):
     assert pay_range(catalog, "ai-research-scientist") == (
         "2026 pay $200K–$500K+ (total compensation including equity, at top labs)")
-    assert band_pay(catalog, "ai-research-scientist", 12) == "staff+ band: $425K–$500K+"
-    assert band_pay(catalog, "ai-research-scientist", 7) == "senior band: $350K–$425K"
+    assert band_pay(catalog, "ai-research-scientist", seniority_band(12)) == (
+        "staff+ band: $425K–$500K+")
+    assert band_pay(catalog, "ai-research-scientist", seniority_band(7)) == (
+        "senior band: $350K–$425K")
     assert pay_range(catalog, "no-such-role") == "2026 pay: the article gives no figure"
-    assert band_pay(catalog, "no-such-role", 3) == ""
+    assert band_pay(catalog, "no-such-role", seniority_band(3)) == ""

@@ -28,7 +28,6 @@ from ...recommend.scoring import (
     PAY_ASSUMPTION,
     Recommendation,
     Scored,
-    band_pay,
     bands_legend,
     parse_years,
     pathway_for,
@@ -37,6 +36,7 @@ from ...recommend.scoring import (
     seniority_band,
     unscored,
 )
+from ...recommend.seniority import CHANGE_NOTE, RULE, Placement, band_line, place
 from ..widgets.text import HEADING, MUTED, literal, visible
 
 if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane
@@ -84,7 +84,8 @@ class RecommendPane(Horizontal):
         self.rules = catalog.recommender
         self.background = self.rules.backgrounds[0].id if self.rules.backgrounds else ""
         self.interests: list[str] = []
-        self.years: int | None = None
+        self.years: int | None = None  # in the background's field
+        self.target_years: int | None = None  # already doing the target kind of work
         self.result: Recommendation | None = None
         # The skills matrix outlives its screen: closing it and coming back keeps the work.
         self.matrix: Matrix | None = None
@@ -97,10 +98,14 @@ class RecommendPane(Horizontal):
             ChoiceList(*self._background_options(), id="rec-background", compact=True),
             Static(literal("Interests (space ticks)", "bold"), classes="rec-label"),
             ChoiceList(*self._interest_options(), id="rec-interests", compact=True),
-            Static(literal(f"Years of experience (0–{MAX_YEARS})", "bold"), classes="rec-label"),
+            Static(literal(f"Years in your field (0–{MAX_YEARS})", "bold"), classes="rec-label"),
             Input(placeholder="e.g. 5", id="rec-years", compact=True,
                   validators=[YearsValidator()], validate_on=["changed", "submitted"]),
             Static(id="rec-years-status"),
+            Static(literal("Years doing the target work", "bold"), classes="rec-label"),
+            Input(placeholder="0", id="rec-target-years", compact=True,
+                  validators=[YearsValidator()], validate_on=["changed", "submitted"]),
+            Static(id="rec-target-years-status"),
             Static(literal("m: skills matrix exercise", MUTED), id="rec-hint"),
             id="rec-form")
         return [form, OptionList(id="rec-results")]
@@ -160,23 +165,29 @@ class RecommendPane(Horizontal):
         self._refresh()
 
     @on(Input.Changed, "#rec-years")
+    @on(Input.Changed, "#rec-target-years")
     def _years(self, event: Input.Changed) -> None:
-        status = self.query_one("#rec-years-status", Static)
+        field = event.input.id or ""
+        status = self.query_one(f"#{field}-status", Static)
         result = event.validation_result
+        years: int | None = None
         if result is not None and not result.is_valid:
-            self.years = None
             status.update(Content.assemble(("Refused: ", "bold"),
                                            literal("; ".join(result.failure_descriptions))))
         elif event.value.strip():
-            self.years = parse_years(event.value)
-            band = seniority_band(self.years)
+            years = parse_years(event.value)
+            band = seniority_band(years)
             status.update(literal(f"{band.label} band ({band.span()} years)"))
         else:
-            self.years = None
             status.update("")
+        if field == "rec-years":
+            self.years = years
+        else:
+            self.target_years = years
         self._refresh()
 
     @on(Input.Submitted, "#rec-years")
+    @on(Input.Submitted, "#rec-target-years")
     def _years_done(self) -> None:
         self.query_one("#rec-results", OptionList).focus()
 
@@ -228,8 +239,8 @@ class RecommendPane(Horizontal):
             options.append(Option(literal(
                 "No points from these answers: " + ", ".join(map(self._role_name, missed))
                 + ".", MUTED), disabled=True))
-        options.append(_heading("Your years of experience"))
-        options.append(Option(self._years_prompt(), id="years"))
+        options.append(_heading("Your years, and where you would start"))
+        options.append(Option(self._years_prompt(rec), id="years"))
         pathway = pathway_for(self.catalog, rec.background)
         if pathway is not None:
             options.append(_heading("The article's pathway for your background"))
@@ -238,11 +249,19 @@ class RecommendPane(Horizontal):
             options.append(Option(Content.assemble(*lines), id=f"pathway:{pathway.id}"))
         return options
 
+    def placement(self, role_id: str) -> Placement | None:
+        """Where this person would likely start in the role; None until years are typed."""
+        if self.years is None and self.target_years is None:
+            return None
+        return place(self.rules, self.background, role_id, self.years or 0,
+                     self.target_years or 0)
+
     def _top_prompt(self, s: Scored) -> Table:
         rows = [(f"{s.rank}.", self._role_name(s.role), "bold"), ("", s.reason, "")]
         rows.append(("", pay_range(self.catalog, s.role), "dim"))
-        if self.years is not None:
-            rows.append(("", band_pay(self.catalog, s.role, self.years), ""))
+        placed = self.placement(s.role)
+        if placed is not None:
+            rows.append(("", band_line(self.catalog, placed, why=False), ""))
         return _hanging(rows)
 
     def _scored_prompt(self, rec: Recommendation, s: Scored) -> Table:
@@ -255,16 +274,21 @@ class RecommendPane(Horizontal):
                  for points, reason in zip(s.points, s.reasons, strict=True)]
         return _hanging(rows)
 
-    def _years_prompt(self) -> Content:
+    def _years_prompt(self, rec: Recommendation) -> Content:
         legend = f"Bands: {bands_legend()}."
-        if self.years is None:
+        placed = [p for p in map(self.placement, (s.role for s in rec.top)) if p is not None]
+        if not placed:
             return Content.assemble(
-                literal("Type your years (y) to see where you sit in each pay range above.",
-                        "bold"), literal(f"\n{legend}", MUTED))
-        band = seniority_band(self.years)
-        return Content.assemble(
-            literal(f"{self.years} years: {band.label} band ({band.span()} years)", "bold"),
-            literal(f"\n{legend}\n{PAY_ASSUMPTION}", MUTED))
+                literal("Type your years (y) to see where you would likely start in each "
+                        "pay range above.", "bold"), literal(f"\n{legend}\n{RULE}", MUTED))
+        field, target, current = self.years or 0, self.target_years or 0, placed[0].current
+        lines = [literal(f"{field} years in your field, {target} doing the target work: "
+                         f"you leave at the {current.label} band ({current.span()} years)",
+                         "bold")]
+        if any(p.below_current for p in placed):
+            lines.append(literal(f"\n{CHANGE_NOTE}", "bold"))
+        lines.append(literal(f"\n{RULE}\n{legend}\n{PAY_ASSUMPTION}", MUTED))
+        return Content.assemble(*lines)
 
     @on(OptionList.OptionSelected, "#rec-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
