@@ -7,64 +7,90 @@ names file, line and field; it never writes.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 import tomli_w
 
 from ..catalog.records import Catalog
-from ..validation.schema import INT, NUM, STR, TABLE, TEXT, Checker, F, Spec
+from ..validation.schema import INT, TEXT, Checker, F, Spec, field_label, is_kind
 from ..validation.source import Problem, SourceError, TomlSource, toml
-from .model import DEFAULT_MULTIPLIER, SENIORITY_POINTS, Growth, Hire, OrgPlan
+from .declare import declared_fields, default_of
+from .model import OrgPlan
 from .stamp import Stamp
 
 FORMAT_VERSION = 1
+# The file's layout around the declared fields (plan/model, plan/declare): the plan's own
+# fields go in [plan], its nested ones ([[hires]], [growth]) at the top level, and each hire
+# carries its place in the list as `order`, written after its first field.
+PLAN_TABLE = "plan"
+ORDER = "order"
 
-PLAN: Spec = {
-    "name": F(STR), "company": F(TEXT, False), "product": F(TEXT, False),
-    "funding_usd": F(INT), "hire_budget": F(INT), "structure": F(TEXT, False),
-    "cost_multiplier": F(NUM, False),
-}
-HIRE: Spec = {
-    # role is any string, not an id: an unknown or misspelt role is flagged, not refused.
-    "role": F(STR), "order": F(INT, False), "title": F(TEXT, False), "seniority": F(STR, False),
-    "start": F(INT, False), "team": F(TEXT, False), "deliverable_90_days": F(TEXT, False),
-    "rationale": F(TEXT, False),
-}
-GROWTH: Spec = {
-    "target": F(INT, False), "structure": F(TEXT, False), "headcount": F(TABLE, False),
-    "changes": F(TEXT, False),
-}
+
+def spec_of(cls: type, ordered: bool = False) -> Spec:
+    """The schema.Spec a dataclass's declared fields describe; ``ordered``: a row of an array
+    of tables, which also carries its `order`."""
+    out: Spec = {}
+    for f, meta in declared_fields(cls):
+        kind = spec_of(meta.kind, meta.many) if is_dataclass(meta.kind) else meta.kind
+        out[f.name] = F(kind, meta.required, many=meta.many)
+        if ordered and len(out) == 1:
+            out[ORDER] = F(INT, False)
+    return out
+
+
+def _scalars(cls: type) -> list:
+    return [(f, m) for f, m in declared_fields(cls) if not is_dataclass(m.kind)]
+
+
+def _nested(cls: type) -> list:
+    return [(f, m) for f, m in declared_fields(cls) if is_dataclass(m.kind)]
+
+
 RECOVERY: Spec = {"source": F(TEXT), "source_sha256": F(TEXT, False), "source_size": F(INT, False)}
-DOCUMENT: Spec = {
-    "format_version": F(INT), "plan": F(PLAN), "hires": F(HIRE, False, many=True),
-    "growth": F(GROWTH, False), "recovery": F(RECOVERY, False),
-}
+
+
+def document_spec(plan_cls: type) -> Spec:
+    return {
+        "format_version": F(INT),
+        PLAN_TABLE: F({f.name: F(m.kind, m.required) for f, m in _scalars(plan_cls)}),
+        **{f.name: F(spec_of(m.kind, m.many), False, many=m.many)
+           for f, m in _nested(plan_cls)},
+        "recovery": F(RECOVERY, False),
+    }
+
+
+DOCUMENT: Spec = document_spec(OrgPlan)
 
 
 class PlanError(SourceError):
     """The file cannot be used as a plan; ``problems`` says why, line by line."""
 
 
+def _table(obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f, meta in _scalars(type(obj)):
+        value = getattr(obj, f.name)
+        if meta.omit_default and value == default_of(f):
+            continue
+        out[f.name] = dict(value) if isinstance(value, dict) else value
+    return out
+
+
 def plan_to_dict(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> dict[str, Any]:
-    head: dict[str, Any] = {
-        "name": plan.name, "company": plan.company, "product": plan.product,
-        "funding_usd": plan.funding_usd, "hire_budget": plan.hire_budget,
-        "structure": plan.structure,
-    }
-    if plan.cost_multiplier != DEFAULT_MULTIPLIER:
-        head["cost_multiplier"] = plan.cost_multiplier
-    hires = [
-        {"role": h.role, "order": n, "title": h.title, "seniority": h.seniority,
-         "start": h.start, "team": h.team, "deliverable_90_days": h.deliverable_90_days,
-         "rationale": h.rationale}
-        for n, h in enumerate(plan.hires, start=1)
-    ]
-    g = plan.growth
-    doc: dict[str, Any] = {"format_version": FORMAT_VERSION, "plan": head, "hires": hires,
-                           "growth": {"target": g.target, "structure": g.structure,
-                                      "changes": g.changes, "headcount": dict(g.headcount)}}
+    doc: dict[str, Any] = {"format_version": FORMAT_VERSION, PLAN_TABLE: _table(plan)}
+    for f, meta in _nested(OrgPlan):
+        value = getattr(plan, f.name)
+        if meta.many:
+            rows = []
+            for n, item in enumerate(value, start=1):
+                row = _table(item)
+                first = next(iter(row))
+                rows.append({first: row.pop(first), ORDER: n, **row})
+            doc[f.name] = rows
+        else:
+            doc[f.name] = _table(value)
     if recovery:
         doc["recovery"] = recovery
     return doc
@@ -106,56 +132,52 @@ def _check(source: TomlSource) -> list[Problem]:
     checker.record(data, DOCUMENT, ())
     if isinstance(version, int) and not isinstance(version, bool) and version < 1:
         checker.add(("format_version",), f"format_version must be {FORMAT_VERSION}")
-    plan = data.get("plan")
-    if isinstance(plan, dict):
-        for key in ("funding_usd", "hire_budget"):
-            v = plan.get(key)
-            if isinstance(v, int) and not isinstance(v, bool) and v < 0:
-                checker.add(("plan", key), f"plan.{key}: must not be negative")
-        m = plan.get("cost_multiplier")
-        if isinstance(m, (int, float)) and not isinstance(m, bool) and not 0 < m <= 10:
-            checker.add(("plan", "cost_multiplier"),
-                        "plan.cost_multiplier: must be above 0 and at most 10")
-    hires = data.get("hires")
-    if isinstance(hires, list):
-        for i, hire in enumerate(hires):
-            if not isinstance(hire, dict):
-                continue
-            s = hire.get("seniority")
-            if isinstance(s, str) and s not in SENIORITY_POINTS:
-                checker.add(("hires", i, "seniority"),
-                            f"hires[{i + 1}].seniority: {s!r} is not one of "
-                            + ", ".join(SENIORITY_POINTS))
-            start = hire.get("start")
-            if isinstance(start, int) and not isinstance(start, bool) and start < 1:
-                checker.add(("hires", i, "start"),
-                            f"hires[{i + 1}].start: months count from 1 (the first month)")
-    growth = data.get("growth")
-    if isinstance(growth, dict) and isinstance(growth.get("headcount"), dict):
-        for role, count in growth["headcount"].items():
-            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                checker.add(("growth", "headcount", role),
-                            f"growth.headcount.{role}: expected a whole number of people")
+    _check_values(checker, OrgPlan, data.get(PLAN_TABLE), (PLAN_TABLE,))
+    for f, meta in _nested(OrgPlan):
+        value = data.get(f.name)
+        if meta.many and isinstance(value, list):
+            for i, item in enumerate(value):
+                _check_values(checker, meta.kind, item, (f.name, i))
+        elif not meta.many:
+            _check_values(checker, meta.kind, value, (f.name,))
     return checker.problems
 
 
+def _check_values(checker: Checker, cls: type, table: Any, path: tuple) -> None:
+    """The declared bounds of each field whose type is right (the schema checked types)."""
+    if not isinstance(table, dict):
+        return
+    for f, meta in _scalars(cls):
+        if meta.check is None or f.name not in table:
+            continue
+        value = table[f.name]
+        if not is_kind(value, meta.kind):
+            continue
+        for below, message in meta.check(value):
+            where = (*path, f.name, *below)
+            checker.add(where, f"{field_label(where)}: {message}")
+
+
+def _make(cls: type, table: dict[str, Any]) -> Any:
+    values: dict[str, Any] = {}
+    for f, meta in declared_fields(cls):
+        if is_dataclass(meta.kind):
+            if meta.many:
+                rows = sorted(enumerate(table.get(f.name, [])),
+                              key=lambda p: (p[1].get(ORDER, p[0] + 1), p[0]))
+                values[f.name] = [_make(meta.kind, row) for _, row in rows]
+            else:
+                values[f.name] = _make(meta.kind, table.get(f.name, {}))
+        elif f.name in table:
+            value = table[f.name]
+            value = dict(value) if isinstance(value, dict) else value
+            values[f.name] = meta.convert(value) if meta.convert else value
+    return cls(**values)
+
+
 def _build(data: dict[str, Any]) -> OrgPlan:
-    head = data["plan"]
-    rows = sorted(enumerate(data.get("hires", [])),
-                  key=lambda p: (p[1].get("order", p[0] + 1), p[0]))
-    hires = [Hire(role=h["role"], title=h.get("title", ""),
-                  seniority=h.get("seniority", "mid"), start=h.get("start", 1),
-                  team=h.get("team", ""), deliverable_90_days=h.get("deliverable_90_days", ""),
-                  rationale=h.get("rationale", ""))
-             for _, h in rows]
-    g = data.get("growth", {})
-    growth = Growth(target=g.get("target", 50), structure=g.get("structure", ""),
-                    headcount=dict(g.get("headcount", {})), changes=g.get("changes", ""))
-    return OrgPlan(name=head["name"], company=head.get("company", ""),
-                   product=head.get("product", ""), funding_usd=head["funding_usd"],
-                   hire_budget=head["hire_budget"], structure=head.get("structure", ""),
-                   cost_multiplier=float(head.get("cost_multiplier", DEFAULT_MULTIPLIER)),
-                   hires=hires, growth=growth)
+    return _make(OrgPlan, {**data[PLAN_TABLE], **{f.name: data[f.name]
+                                                for f, _ in _nested(OrgPlan) if f.name in data}})
 
 
 def loads(text: str, display: str = "<plan>") -> OrgPlan:

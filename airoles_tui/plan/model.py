@@ -9,9 +9,11 @@ range, times a fully-loaded multiplier, spent from the month each hire starts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..catalog.records import Catalog, Role
+from ..validation.schema import INT, NUM, STR, TABLE, TEXT
+from .declare import at_least, counts, declared, one_of, within
 
 # Where in a role's 2026 range each seniority sits (0 = bottom, 1 = top). Stated in the
 # analysis so nobody mistakes the figure for a quote.
@@ -38,25 +40,37 @@ FALLBACK_CENTRAL_LIMIT = 10
 RUNWAY_CAP_MONTHS = 1200  # "more than a century" is not a figure worth printing
 
 
+_MONTH = at_least(1, "months count from 1 (the first month)")
+
+
+# The plan's fields, declared once: plan/file_format derives reading, writing and checking
+# from this metadata (plan/declare). A new hire field is one line here, plus a widget in the
+# form if it needs one.
+
+
 @dataclass(slots=True)
 class Hire:
-    role: str
-    title: str = ""
-    seniority: str = DEFAULT_SENIORITY
-    start: int = 1  # month from the raise, 1 = the first month
-    team: str = ""
-    deliverable_90_days: str = ""
-    rationale: str = ""
+    # role is any string, not an id: an unknown or misspelt role is flagged, not refused.
+    role: str = declared(STR, required=True)
+    title: str = declared(TEXT, "")
+    seniority: str = declared(STR, DEFAULT_SENIORITY, check=one_of(SENIORITY_POINTS))
+    start: int = declared(INT, 1, check=_MONTH)  # month from the raise
+    team: str = declared(TEXT, "")
+    deliverable_90_days: str = declared(TEXT, "")
+    rationale: str = declared(TEXT, "")
 
 
 @dataclass(slots=True)
 class Growth:
     """The plan at 50 AI hires: the structure then, headcount per role, what changes and why."""
 
-    target: int = 50
-    structure: str = ""
-    headcount: dict[str, int] = field(default_factory=dict)
-    changes: str = ""
+    target: int = declared(INT, 50)
+    structure: str = declared(TEXT, "")
+    headcount: dict[str, int] = declared(
+        TABLE, factory=dict, check=counts("expected a whole number of people"))
+    changes: str = declared(TEXT, "")
+    # The month the plan grows to this stage; 0 = not set (no growth runway is figured).
+    month: int = declared(INT, 0, omit_default=True, check=_MONTH)
 
     @property
     def total(self) -> int:
@@ -65,15 +79,23 @@ class Growth:
 
 @dataclass(slots=True)
 class OrgPlan:
-    name: str = ""
-    company: str = ""
-    product: str = ""
-    funding_usd: int = 0
-    hire_budget: int = 15
-    structure: str = ""
-    cost_multiplier: float = DEFAULT_MULTIPLIER
-    hires: list[Hire] = field(default_factory=list)
-    growth: Growth = field(default_factory=Growth)
+    name: str = declared(STR, "", required=True)
+    company: str = declared(TEXT, "")
+    product: str = declared(TEXT, "")
+    funding_usd: int = declared(INT, 0, required=True, check=at_least(0, "must not be negative"))
+    hire_budget: int = declared(INT, 15, required=True,
+                                check=at_least(0, "must not be negative"))
+    structure: str = declared(TEXT, "")
+    cost_multiplier: float = declared(NUM, DEFAULT_MULTIPLIER, omit_default=True, convert=float,
+                                      check=within(0, 10, "must be above 0 and at most 10"))
+    # Spending besides the AI team, counted in runway when given (the article warns that
+    # model APIs make cost unpredictable: the compute line is the planner's own estimate).
+    monthly_other_burn_usd: int = declared(INT, 0, omit_default=True,
+                                           check=at_least(0, "must not be negative"))
+    monthly_compute_usd: int = declared(INT, 0, omit_default=True,
+                                        check=at_least(0, "must not be negative"))
+    hires: list[Hire] = declared(Hire, factory=list, many=True)
+    growth: Growth = declared(Growth, factory=Growth)
 
     def copy(self) -> OrgPlan:
         """A deep copy: hires and growth are mutable, and undo keeps snapshots."""

@@ -128,3 +128,8 @@ def _label(path: tuple[str | int, ...]) -> str:
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+# For callers that check values beyond their type (plan/file_format's declared bounds).
+is_kind = _is_kind
+field_label = _label
