@@ -7,11 +7,14 @@ sees all of its problems in one run, each as ``file:line: field: what is wrong``
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from ..validation.schema import BOOL, ID, IDS, INT, STR, STRS, TABLE, TEXT, Checker, F, Spec
 from ..validation.source import Problem, SourceError, TomlSource
 from .records import (
+    ADVICE_CHECKS,
+    AdviceRule,
     Background,
     CaseStudy,
     Catalog,
@@ -83,6 +86,13 @@ RECOMMENDER: Spec = {
     "backgrounds": F(BACKGROUND, many=True), "interests": F(INTEREST, many=True),
 }
 
+ADVICE_RULE: Spec = {
+    "id": F(ID), "check": F(ID), "message": F(STR), "reason": F(STR), "quote": F(STR),
+    "structure": F(ID, False), "limit_of": F(ID, False), "roles": F(IDS, False),
+    "before_roles": F(IDS, False), "keywords": F(STRS, False),
+}
+ADVICE_FILE = "advice.toml"  # optional: a catalog without it gives no advice rules
+
 # file name -> (top-level key, record spec, must it hold at least one record)
 FILES: dict[str, tuple[str, Spec, bool]] = {
     "roles.toml": ("roles", ROLE, True),
@@ -108,6 +118,11 @@ def load_catalog(directory: Path | str) -> Catalog:
             sources[name] = TomlSource.read(directory / name)
         except SourceError as exc:
             problems.extend(exc.problems)
+    if (directory / ADVICE_FILE).exists():
+        try:
+            sources[ADVICE_FILE] = TomlSource.read(directory / ADVICE_FILE)
+        except SourceError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise CatalogError(problems)
 
@@ -125,6 +140,10 @@ def load_catalog(directory: Path | str) -> Catalog:
             checker.add((), f"{key}: needs at least one entry")
     rec_checker = checkers["recommender.toml"] = Checker(sources["recommender.toml"])
     rec_checker.record(sources["recommender.toml"].data, RECOMMENDER, ())
+    if ADVICE_FILE in sources:
+        checkers[ADVICE_FILE] = Checker(sources[ADVICE_FILE])
+        checkers[ADVICE_FILE].record(sources[ADVICE_FILE].data,
+                                     {"rules": F(ADVICE_RULE, many=True)}, ())
     for c in checkers.values():
         problems.extend(c.problems)
     if problems:
@@ -224,7 +243,46 @@ def _cross_check(sources: dict[str, TomlSource], checkers: dict[str, Checker]) -
         rec_c.add(("top_n",), "top_n: must be at least 1")
     if not backgrounds:
         rec_c.add(("backgrounds",), "backgrounds: needs at least one entry")
+    if ADVICE_FILE in checkers:
+        _check_advice(checkers[ADVICE_FILE], d[ADVICE_FILE]["rules"], roles,
+                      d["team_structures.toml"]["team_structures"], ref)
     return [p for c in checkers.values() for p in c.problems]
+
+
+def _check_advice(checker: Checker, rules: list[dict[str, Any]], roles: set[str],
+                  structures: list[dict[str, Any]], ref) -> None:
+    """Each rule names a check the designer knows, gives that check's parameters, says only
+    what the check can fill in, and refers to roles and structures that exist."""
+    _ids(checker, "rules", rules)
+    limits = {t["id"]: t.get("max_practitioners") for t in structures}
+    for i, rule in enumerate(rules):
+        where = f"rules[{i + 1}]"
+        if rule["check"] not in ADVICE_CHECKS:
+            checker.add(("rules", i, "check"), f"{where}.check: unknown check {rule['check']!r} "
+                        f"(one of {', '.join(ADVICE_CHECKS)})")
+            continue
+        needs, fills = ADVICE_CHECKS[rule["check"]]
+        for param in sorted(needs - rule.keys()):
+            checker.add(("rules", i), f"{where}.{param}: the {rule['check']} check needs it")
+        for key in ("roles", "before_roles"):
+            for rid in rule.get(key, []):
+                ref(checker, ("rules", i, key), rid, roles, "role")
+        for key in ("structure", "limit_of"):
+            if rule.get(key):
+                ref(checker, ("rules", i, key), rule[key], set(limits), "team structure")
+        if rule.get("limit_of") in limits and limits[rule["limit_of"]] is None:
+            checker.add(("rules", i, "limit_of"), f"{where}.limit_of: team structure "
+                        f"{rule['limit_of']!r} has no max_practitioners to read")
+        for key in ("message", "reason"):
+            try:
+                names = {name for _, name, _, _ in Formatter().parse(rule[key]) if name}
+            except ValueError as exc:
+                checker.add(("rules", i, key), f"{where}.{key}: {exc}")
+                continue
+            for name in sorted(names - fills):
+                checker.add(("rules", i, key), f"{where}.{key}: {{{name}}} is not something the "
+                            f"{rule['check']} check fills in (it has: "
+                            f"{', '.join(sorted(fills)) or 'nothing'})")
 
 
 def _t(rec: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -275,8 +333,13 @@ def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: s
             b.get("pathway", "")) for b in rec["backgrounds"]),
         interests=tuple(Interest(i["id"], i["label"], _t(i, "roles")) for i in rec["interests"]),
     )
+    advice = tuple(AdviceRule(
+        id=r["id"], check=r["check"], message=r["message"], reason=r["reason"],
+        quote=r["quote"], structure=r.get("structure", ""), limit_of=r.get("limit_of", ""),
+        roles=_t(r, "roles"), before_roles=_t(r, "before_roles"), keywords=_t(r, "keywords"),
+    ) for r in d.get(ADVICE_FILE, {}).get("rules", []))
     return Catalog(families, roles, cases, structures, pathways, eras, exercises, rules,
-                   source=origin)
+                   source=origin, advice=advice)
 
 
 def _role(r: dict[str, Any]) -> Role:

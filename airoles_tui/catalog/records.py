@@ -192,6 +192,45 @@ class RecommenderRules(NamedTuple):
         return next((i for i in self.interests if i.id == interest_id), None)
 
 
+class AdviceRule(NamedTuple):
+    """One rule of the org designer's advice (data/advice.toml): which check, with what, said
+    how, and the article's sentence it comes from."""
+
+    id: str
+    check: str
+    message: str
+    reason: str
+    quote: str
+    structure: str = ""
+    limit_of: str = ""
+    roles: tuple[str, ...] = ()
+    before_roles: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+_HIRE = frozenset({"n", "role"})
+# The checks the designer knows (plan/advice implements each): the parameters a rule must
+# give, and the placeholders its message and reason may use. The loader holds rules to this.
+ADVICE_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "over-budget": (frozenset(), frozenset({"hires", "budget", "over"})),
+    "missing-deliverable": (frozenset(), _HIRE),
+    "starts-after-runway": (frozenset(), _HIRE | {"start", "runway"}),
+    "deliverable-needs-roles": (frozenset({"keywords", "roles"}),
+                                _HIRE | {"start", "keyword", "first"}),
+    "roles-before": (frozenset({"roles", "before_roles"}), frozenset({"first", "first_before"})),
+    "roles-without": (frozenset({"roles", "before_roles"}), frozenset()),
+    "no-structure": (frozenset(), frozenset()),
+    "structure-over-limit": (frozenset({"structure", "limit_of"}),
+                             frozenset({"n", "limit", "structure_name", "fits_when", "risk"})),
+    "structure-needs-team": (frozenset({"structure", "roles", "keywords"}),
+                             frozenset({"structure_name"})),
+    "no-growth": (frozenset(), frozenset({"target"})),
+    "growth-structure": (frozenset({"structure", "limit_of"}),
+                         frozenset({"target", "growth_structure"})),
+    "growth-total": (frozenset(), frozenset({"total", "target"})),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
     families: tuple[Family, ...]
@@ -203,6 +242,7 @@ class Catalog:
     exercises: tuple[Exercise, ...]
     recommender: RecommenderRules
     source: str = ""
+    advice: tuple[AdviceRule, ...] = ()  # data/advice.toml; a catalog without one has none
     _role_index: dict[str, Role] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..catalog.records import Catalog
 from .file_format import plan_to_dict
-from .model import SENIORITY_LABELS, OrgPlan, analyse, growth_annual_usd, money, start_label
+from .analysis import analyse, growth_annual_usd, growth_money_line
+from .model import SENIORITY_LABELS, OrgPlan, money, start_label
 
 
 def _md_text(text: str) -> str:
@@ -46,10 +47,13 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
     lines += [
         f"- Annual cost, all hires on board: {money(a.annual_usd)}",
         f"- Monthly burn, all hires on board: {money(a.monthly_usd)}",
-        f"- Runway of the raise for the AI team alone: {runway}",
+        f"- Runway of the raise: {runway}; it counts {a.runway_counts}",
         f"- Assumptions: pay at a point of the catalog's 2026 range by seniority "
         f"({'; '.join(SENIORITY_LABELS.values())}), times a fully-loaded multiplier of "
         f"{a.multiplier:g}; each hire paid from their start month.",
+        "", "## Teams", "", "| Team | Headcount | Yearly cost |", "| --- | ---: | ---: |",
+        *(f"| {_md_text(t.team)} | {t.headcount} | {money(t.annual_usd)} |" for t in a.teams),
+        f"| **Total** | **{a.hires}** | **{money(a.annual_usd)}** |",
         "", "## Hires in order", "",
     ]
     for i, (hire, cost) in enumerate(zip(plan.hires, a.costs, strict=True), start=1):
@@ -81,6 +85,8 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
     if g.headcount:
         lines.append(f"- Total: {g.total} ({money(growth_annual_usd(plan, catalog))}/yr at "
                      "midpoints, loaded)")
+    if a.growth:
+        lines.append(f"- Against the raise: {growth_money_line(a.growth)}")
     if g.changes.strip():
         lines += ["", _para(g.changes)]
     return "\n".join(lines).rstrip() + "\n"
@@ -94,8 +100,16 @@ def plan_json(plan: OrgPlan, catalog: Catalog) -> dict[str, Any]:
         "monthly_usd": round(a.monthly_usd, 2),
         "runway_months": None if a.runway is None else round(a.runway, 2),
         "cost_multiplier": a.multiplier,
+        "runway_counts": a.runway_counts, "other_monthly_usd": round(a.other_monthly_usd, 2),
+        "teams": [{"team": t.team, "headcount": t.headcount, "annual_usd": round(t.annual_usd, 2),
+                   "hires": [i + 1 for i in t.hires]} for t in a.teams],
+        "growth": None if a.growth is None else {
+            "headcount": a.growth.headcount, "annual_usd": round(a.growth.annual_usd, 2),
+            "month": a.growth.month or None,
+            "runway_months": None if a.growth.runway is None else round(a.growth.runway, 2)},
         "hire_costs_usd": [round(c.annual_usd, 2) for c in a.costs],
         "advice": [{"kind": x.kind, "message": x.message, "reason": x.reason,
-                    "hire": None if x.hire is None else x.hire + 1} for x in a.advice],
+                    "hire": None if x.hire is None else x.hire + 1, "quote": x.quote}
+                   for x in a.advice],
     }
     return data

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from airoles_tui.plan.document import PlanDocument
+from airoles_tui.plan.advice import advise
+from airoles_tui.plan.analysis import analyse
 from airoles_tui.plan.model import (
     Growth,
     Hire,
     OrgPlan,
-    advise,
-    analyse,
     hire_cost,
     money,
     parse_start,
@@ -27,8 +27,10 @@ def kinds(plan, catalog):
 def good_plan(**changes) -> OrgPlan:
     plan = OrgPlan(
         name="p", funding_usd=30_000_000, hire_budget=15, structure="hub-and-spoke",
-        hires=[Hire("data-engineer", start=1, deliverable_90_days="pipelines"),
-               Hire("mlops-engineer", start=1, deliverable_90_days="serving"),
+        hires=[Hire("data-engineer", start=1, deliverable_90_days="pipelines",
+                    team="Hub: platform"),
+               Hire("mlops-engineer", start=1, deliverable_90_days="serving",
+                    team="Hub: platform"),
                Hire("ml-engineer", start=2, deliverable_90_days="model")],
         growth=Growth(target=50, structure="hub-and-spoke", headcount={"ml-engineer": 50},
                       changes="grow"),
@@ -117,9 +119,10 @@ def test_over_budget(catalog):
     assert advice and "3 hires, budget is 2" in advice[0].message and advice[0].reason
 
 
-def test_centralised_beyond_ten_practitioners_is_a_bottleneck(catalog):
+def test_centralised_beyond_the_catalogs_maximum_is_a_bottleneck(catalog):
+    limit = catalog.team_structure("centralised").max_practitioners  # inclusive
     hires = [Hire("data-engineer", deliverable_90_days="x")] + [
-        Hire("data-scientist", deliverable_90_days="x") for _ in range(9)]
+        Hire("data-scientist", deliverable_90_days="x") for _ in range(limit - 1)]
     assert "centralised-bottleneck" not in kinds(good_plan(structure="centralised",
                                                            hires=hires), catalog)
     hires.append(Hire("ml-engineer", deliverable_90_days="x"))
@@ -127,6 +130,7 @@ def test_centralised_beyond_ten_practitioners_is_a_bottleneck(catalog):
               if a.kind == "centralised-bottleneck"]
     assert advice and "bottleneck" in advice[0].reason
     assert "Hub-and-spoke" in advice[0].reason
+    assert f"fits {limit} or fewer" in advice[0].message
 
 
 def test_hub_and_spoke_is_the_model_at_scale(catalog):

@@ -26,7 +26,8 @@ from ...catalog.records import Catalog
 from ...paths import default_plans_dir, example_plans_dir
 from ...plan.document import PlanDocument
 from ...plan.file_format import LoadedPlan, PlanError, load_plan, unknown_roles
-from ...plan.model import Analysis, OrgPlan, analyse, blank_plan, money
+from ...plan.analysis import Analysis, analyse
+from ...plan.model import OrgPlan, blank_plan, money
 from ...plan.recovery import (
     discard_recovery,
     pending_recoveries,

@@ -15,11 +15,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from ...catalog.records import Catalog
+from ...plan.analysis import Analysis, analyse, growth_annual_usd, growth_money_line
 from ...plan.model import (
     SENIORITY_LABELS,
-    Analysis,
     OrgPlan,
-    growth_annual_usd,
     money,
     parse_usd,
     start_label,
@@ -67,6 +66,14 @@ class _FormScreen(AppModalScreen[None]):
         self.query_one(f"#{label_id}", Static).update(literal(text))
 
 
+# Spending besides the AI team, counted in runway when given (blank = none).
+_MONTHLY = {
+    "monthly_other_burn_usd": ("monthly_other_burn_usd",
+                               "Other monthly burn, non-AI, USD (blank: none)"),
+    "monthly_compute_usd": ("monthly_compute_usd", "Compute and model API spend a month, USD"),
+}
+
+
 class PlanHeaderScreen(_FormScreen):
     """Name, company, product, funding, hire budget, team structure, cost multiplier."""
 
@@ -84,6 +91,8 @@ class PlanHeaderScreen(_FormScreen):
                 ("hire_budget", "Hire budget (number of AI/ML hires)", str(p.hire_budget)),
                 ("cost_multiplier", "Fully-loaded cost multiplier (pay x this)",
                  f"{p.cost_multiplier:g}"),
+                (*_MONTHLY["monthly_other_burn_usd"], str(p.monthly_other_burn_usd or "")),
+                (*_MONTHLY["monthly_compute_usd"], str(p.monthly_compute_usd or "")),
             ):
                 with FieldRow():
                     yield Static(literal(label), classes="field-label", id=f"label-{key}")
@@ -120,6 +129,11 @@ class PlanHeaderScreen(_FormScreen):
                 value = None
             if value is None or not 0 < value <= 10:
                 return self._error(f"label-{key}", "Multiplier: a number above 0, at most 10")
+        elif key in _MONTHLY:
+            value = parse_usd(event.value) if event.value.strip() else 0
+            if value is None:
+                return self._error(f"label-{key}", f"{event.value!r} is not an amount")
+            labels[key] = _MONTHLY[key][1]
         elif key == "name" and not event.value.strip():
             return self._error(f"label-{key}", "Plan name: must not be empty")
         if key in labels:
@@ -129,6 +143,9 @@ class PlanHeaderScreen(_FormScreen):
     @on(Select.Changed, "#plan-structure")
     def _structure(self, event: Select.Changed) -> None:
         self.apply("structure", event.value if isinstance(event.value, str) else "")
+
+
+_GROWTH_MONTH = "Month the plan grows to it (blank: not planned)"
 
 
 class GrowthScreen(_FormScreen):
@@ -154,6 +171,10 @@ class GrowthScreen(_FormScreen):
                              id="label-target")
                 yield Input(str(g.target), compact=True, id="growth-target")
             with FieldRow():
+                yield Static(literal(_GROWTH_MONTH), classes="field-label", id="label-month")
+                yield Input(str(g.month or ""), compact=True, id="growth-month",
+                            restrict=r"[0-9]*", max_length=4)
+            with FieldRow():
                 yield Static(literal("Team structure then"), classes="field-label")
                 yield Select(structure_options(self.catalog, g.structure), compact=True,
                              value=g.structure or Select.NULL, id="growth-structure",
@@ -175,9 +196,11 @@ class GrowthScreen(_FormScreen):
 
     def _total(self) -> None:
         g = self.plan.growth
+        check = analyse(self.plan, self.catalog).growth
         self.query_one("#growth-total", Static).update(literal(
             f"Headcount per role: {g.total} of {g.target} "
-            f"({money(growth_annual_usd(self.plan, self.catalog))}/yr at midpoints)"))
+            f"({money(growth_annual_usd(self.plan, self.catalog))}/yr at midpoints)"
+            + (f"; {growth_money_line(check)}" if check else "")))
 
     @on(Input.Changed, "#growth-target")
     def _target(self, event: Input.Changed) -> None:
@@ -187,6 +210,12 @@ class GrowthScreen(_FormScreen):
             self._total()
         else:
             self._error("label-target", "Target headcount: a whole number")
+
+    @on(Input.Changed, "#growth-month")
+    def _month(self, event: Input.Changed) -> None:
+        month = int(event.value) if event.value.strip().isdigit() else 0
+        self.apply("growth.month", month)
+        self._total()
 
     @on(Input.Changed, ".headcount Input")
     def _count(self, event: Input.Changed) -> None:
@@ -212,7 +241,7 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
         "Pay: a point in the catalog's 2026 range for the role, by seniority: "
         + "; ".join(SENIORITY_LABELS.values()) + ".",
         f"Fully-loaded cost = pay x {analysis.multiplier:g} (benefits, taxes, equipment).",
-        "Runway: months the raise pays for the AI team alone, each hire from its start month.",
+        f"Runway counts {analysis.runway_counts}; each hire from their start month.",
     ])
     doc.heading("Hires")
     for i, cost in enumerate(analysis.costs):
@@ -228,6 +257,11 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
     doc.field("Monthly burn (all hires on board)", money(analysis.monthly_usd))
     doc.field("Funding", money(plan.funding_usd))
     doc.field("Runway", runway)
+    if analysis.other_monthly_usd:
+        doc.field("Other spending a month", money(analysis.other_monthly_usd))
+    doc.heading("Teams")
+    for team in analysis.teams:
+        doc.para(f"{team.team}: {team.headcount} · {money(team.annual_usd)}/yr")
     doc.heading(f"Advice ({len(analysis.advice)})")
     if not analysis.advice:
         doc.para("Nothing to flag: every rule drawn from the article is satisfied.")
@@ -240,6 +274,8 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
     doc.field("Structure", structure.name if structure else (g.structure or "not chosen"))
     doc.field("Headcount", ", ".join(f"{catalog.role(r).name if catalog.role(r) else r} {n}"
                                      for r, n in g.headcount.items() if n))
+    if analysis.growth:
+        doc.field("Money", growth_money_line(analysis.growth))
     doc.para(g.changes)
     return doc
 
