@@ -6,12 +6,14 @@ as the designer showed, with the assumptions stated.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..catalog.records import Catalog
-from .file_format import plan_to_dict
 from .analysis import analyse, growth_annual_usd, growth_money_line
+from .file_format import plan_to_dict
 from .model import SENIORITY_LABELS, OrgPlan, money, start_label
+from .pictures import PICTURES, picture
 
 
 def _md_text(text: str) -> str:
@@ -30,6 +32,19 @@ def _md_text(text: str) -> str:
 def _para(text: str) -> str:
     # Keep the typed line breaks: two trailing spaces are a Markdown line break.
     return "  \n".join(_md_text(line) for line in text.strip().splitlines())
+
+
+EXPORT_MAX_WIDTH = 160
+
+
+def _code_block(text: str) -> list[str]:
+    """Text art as a fenced block: the fence is longer than any run of backticks inside, so
+    a team named with backticks cannot end it; control characters are written as escapes."""
+    text = "".join(f"\\u{ord(ch):04x}" if (ord(ch) < 0x20 and ch != "\n") or ch == "\x7f"
+                   else ch for ch in text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "text", text, fence, ""]
 
 
 def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
@@ -89,6 +104,12 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
         lines.append(f"- Against the raise: {growth_money_line(a.growth)}")
     if g.changes.strip():
         lines += ["", _para(g.changes)]
+    lines += ["", "## Pictures", ""]
+    # A document can be wider than a terminal: wide enough for the run-out month to show.
+    width = min(EXPORT_MAX_WIDTH, max(78, 34 + (a.runs_out_month or 0)))
+    for kind, title in PICTURES.items():
+        lines += [f"### {title}", "",
+                  *_code_block(picture(kind, plan, a, catalog, width).text())]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -17,10 +17,10 @@ class PlanCommands(EntryProvider):
             # The designer is made on first visit: a command is such a visit.
             return lambda: app.when_made("org", lambda: use(app._org_pane()))  # type: ignore
 
-        def run(action: str):
+        def run(action: str, *args: str):
             # Shown (made and built first if need be), then the action, in the designer.
             return lambda: app.show_pane_then(  # type: ignore[attr-defined]
-                "org", lambda: getattr(app._org_pane(), f"action_{action}")())
+                "org", lambda: getattr(app._org_pane(), f"action_{action}")(*args))
 
         plans_dir = app.plans_dir or default_plans_dir()  # type: ignore[attr-defined]
         yield ("Plan: Save", run("save"), "Save the org plan (ctrl+s)")
@@ -37,3 +37,11 @@ class PlanCommands(EntryProvider):
                "structure (e)")
         yield ("Plan: Growth to 50", run("growth"), "The structure and headcount at scale (g)")
         yield ("Plan: Analysis", run("analysis"), "Cost, runway and advice in full (v)")
+        for kind, name, key, what in (
+                ("timeline", "Hiring timeline", "h", "Months across, each hire's bar from their "
+                 "start, the month the money runs out"),
+                ("burn", "Burn and runway", "b", "Cumulative spend against the raise, as "
+                 "planned and grown"),
+                ("org", "Org chart", "o", "The structure with each hire in their team, now and "
+                 "at growth")):
+            yield (name, run("plan_view", kind), f"{what} ({key})")

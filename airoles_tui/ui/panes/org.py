@@ -63,6 +63,10 @@ class OrgPane(Vertical):
         Binding("e", "edit_plan", "Plan", id="org.plan"),
         Binding("g", "growth", "Growth", id="org.growth"),
         Binding("v", "analysis", "Analysis", id="org.analysis"),
+        # The plan's pictures (ui/screens/plan_views); the same keys switch between them there.
+        Binding("h", "plan_view('timeline')", "Timeline", id="org.timeline"),
+        Binding("b", "plan_view('burn')", "Burn", id="org.burn"),
+        Binding("o", "plan_view('org')", "Org chart", id="org.chart"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
@@ -314,6 +318,12 @@ class OrgPane(Vertical):
 
         self.app.push_screen(AnalysisScreen(analysis_doc(self.doc.plan, self.analysis,
                                                          self.catalog)))
+
+    def action_plan_view(self, kind: str) -> None:
+        from ..screens.plan_views import PlanViewScreen
+
+        self.app.push_screen(PlanViewScreen(kind, self.doc.plan.copy(), self.analysis,
+                                            self.catalog))
 
     # -- recovery --------------------------------------------------------------------------
 

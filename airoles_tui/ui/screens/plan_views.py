@@ -1,0 +1,96 @@
+"""The plan's pictures on screen: hiring timeline, burn and runway, org chart.
+
+plan/pictures draws each as lines of (text, mark); this screen only colours the marks with the
+theme's variables and redraws at the new width when the terminal is resized (a wider one shows
+more months). The glyphs carry the meaning, so 16 colours and NO_COLOR read the same.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...catalog.records import Catalog
+from ...plan.analysis import Analysis
+from ...plan.model import OrgPlan
+from ...plan.pictures import PICTURES, Picture, picture
+from ..widgets.footer import KeysFooter
+from ..widgets.text import HEADING, MUTED, literal
+from .base import AppScreen
+
+MARK_STYLES = {
+    "head": HEADING, "dim": MUTED, "paid": "$success", "unpaid": "$warning",
+    "late": "bold $error", "mark": "bold $error", "growth": "bold $secondary",
+    "hub": "bold $primary",
+}
+
+
+def picture_content(pic: Picture) -> Content:
+    lines = []
+    for line in pic.lines:
+        lines.append(Content.assemble(*(literal(text, MARK_STYLES.get(mark, ""))
+                                        for text, mark in line)))
+    return Content("\n").join(lines)
+
+
+class PlanViewScreen(AppScreen[None]):
+    """One of the plan's pictures, full screen; h, b and o switch between them."""
+
+    HELP_TITLE = "Plan pictures"
+    DEFAULT_CSS = """
+    PlanViewScreen > VerticalScroll { height: 1fr; padding: 0 1; }
+    PlanViewScreen #plan-view { width: auto; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", key_display="esc", id="views.close"),
+        Binding("h", "show('timeline')", "Timeline", id="views.timeline"),
+        Binding("b", "show('burn')", "Burn", id="views.burn"),
+        Binding("o", "show('org')", "Org chart", id="views.org"),
+        Binding("j,down", "scroll('down')", "Scroll", show=False, id="views.down"),
+        Binding("k,up", "scroll('up')", "Scroll", show=False, id="views.up"),
+    ]
+
+    def __init__(self, kind: str, plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> None:
+        super().__init__()
+        self.kind = kind
+        self.plan = plan
+        self.analysis = analysis
+        self.catalog = catalog
+        self._width = 0
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="plan-view")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.draw()
+
+    def on_resize(self) -> None:
+        if self._width != self._picture_width():
+            self.draw()
+
+    def _picture_width(self) -> int:
+        return max(40, self.size.width - 3)  # padding and the scrollbar's column
+
+    def draw(self) -> None:
+        self._width = self._picture_width()
+        pic = picture(self.kind, self.plan, self.analysis, self.catalog, self._width)
+        self.sub_title = PICTURES[self.kind]
+        self.query_one("#plan-view", Static).update(picture_content(pic))
+
+    def action_show(self, kind: str) -> None:
+        if kind != self.kind:
+            self.kind = kind
+            self.draw()
+            self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one(VerticalScroll)
+        body.scroll_down() if direction == "down" else body.scroll_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,34 @@
+"""The installed `airoles-tui`: each of the plan's pictures opened in a real terminal, and
+`plan diff` from a shell."""
+
+from __future__ import annotations
+
+import pytest
+
+from airoles_tui.paths import example_plans_dir
+
+from .ptyterm import PtyTerm, user_dirs
+
+pytestmark = pytest.mark.e2e
+
+
+def test_each_picture_in_a_real_terminal(airoles_bin, tmp_path):
+    plan = example_plans_dir() / "series-b-legal.toml"
+    before = plan.read_bytes()
+    with PtyTerm([airoles_bin, "open", str(plan)], 80, 24, env=user_dirs(tmp_path)) as term:
+        term.wait_for("Founding Data Engineer")
+        term.press("h")
+        screen = term.wait_for("Hiring timeline: Series B")
+        assert "▼ the money runs out in M75" in screen and "███" in screen
+        term.press("b")
+        screen = term.wait_for("Burn and runway: Series B")
+        assert "═══" in screen and "runs out in M33" in screen
+        term.press("o")
+        screen = term.wait_for("Org chart: Series B")
+        assert "◉ HUB  Hub: ML platform" in screen and "◎ SPOKE" in screen
+        term.press("esc")
+        term.wait_for("Founding Data Engineer")
+        term.press("ctrl-q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
+    assert plan.read_bytes() == before

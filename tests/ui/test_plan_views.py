@@ -1,0 +1,110 @@
+"""The plan's pictures in the app: a key and a palette command for each, switching between
+them, a wider terminal showing more months, a blank plan, and user text shown literally."""
+
+from __future__ import annotations
+
+import pytest
+
+from airoles_tui.plan.model import Hire, OrgPlan
+from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.panes.org import OrgPane
+from airoles_tui.ui.screens.plan_views import PlanViewScreen
+
+from .test_org_snapshots import example_app, loaded
+from .test_palette import _run
+
+
+def shown(app) -> str:
+    return str(app.screen.query_one("#plan-view").render())
+
+
+@pytest.mark.parametrize("key,kind,words", [
+    ("h", "timeline", ["Hiring timeline", "▼ the money runs out in M75", "Hub: ML platform"]),
+    ("b", "burn", ["Burn and runway", "═ raise $30.00M", "+ grown to 50 from M13"]),
+    ("o", "org", ["Org chart", "◉ HUB  Hub: ML platform", "├─◎ SPOKE Spoke: contract review"]),
+])
+async def test_each_picture_opens_by_its_key_and_closes(catalog, tmp_path, key, kind, words):
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, PlanViewScreen) and app.screen.kind == kind
+        text = shown(app)
+        for word in words:
+            assert word in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanViewScreen)
+
+
+@pytest.mark.parametrize("command,kind", [
+    ("Hiring timeline", "timeline"), ("Burn and runway", "burn"), ("Org chart", "org")])
+async def test_each_picture_has_a_palette_command(catalog, tmp_path, command, kind):
+    app = AiRolesApp(catalog, plans_dir=tmp_path)  # from the first pane: the designer is made
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _run(pilot, app, command)
+        for _ in range(40):
+            if isinstance(app.screen, PlanViewScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, PlanViewScreen) and app.screen.kind == kind
+
+
+async def test_the_keys_switch_pictures_in_place(catalog, tmp_path):
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("h", "b")
+        await pilot.pause()
+        assert app.screen.kind == "burn" and "Burn and runway" in shown(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.kind == "org" and "Org chart" in shown(app)
+        assert len(app.screen_stack) == 2  # one screen, redrawn, not a stack of them
+
+
+async def test_a_wider_terminal_shows_more_months(catalog, tmp_path):
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        narrow = shown(app)
+        assert "beyond the" in narrow and "▼" not in narrow.splitlines()[2]
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause(0.1)
+        wide = shown(app)
+        assert "beyond the" not in wide  # M75 now fits, and is marked on the axis
+        axis = wide.splitlines()[2]
+        assert "▼" in axis and len(axis.rstrip()) > len(narrow.splitlines()[2].rstrip())
+
+
+async def test_a_blank_plan_draws_every_picture(catalog, tmp_path):
+    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        for key, words in (("h", "No hires yet"), ("b", "Nothing to draw"),
+                           ("o", "No hires yet")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert words in shown(app)
+
+
+async def test_user_text_in_pictures_is_literal(catalog, tmp_path):
+    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        pane = app.query_one(OrgPane)
+        pane._load(OrgPlan(name="[bold]x[/]", funding_usd=1_000_000, hires=[
+            Hire("ml-engineer", title="[/]oops", team="[red]Hub[/red]")]), None, None)
+        await pilot.pause()
+        for key in ("h", "b", "o"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert "[bold]x[/]" in shown(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "[red]Hub[/red]" in shown(app) and "[/]oops" in shown(app)
