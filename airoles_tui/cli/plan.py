@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from . import plan_diff
+
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
@@ -37,6 +39,7 @@ def register(subparsers, add_common) -> None:
                         help="write to OUT instead of standard output")
     add_common(export)
     export.set_defaults(handler=_cmd_export)
+    plan_diff.register(plan_sub, add_common)
 
 
 def _load(path: Path):

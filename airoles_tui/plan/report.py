@@ -29,6 +29,9 @@ def _md_text(text: str) -> str:
     return "".join(out)
 
 
+md_text = _md_text  # for the other documents made from plans (plan/diff)
+
+
 def _para(text: str) -> str:
     # Keep the typed line breaks: two trailing spaces are a Markdown line break.
     return "  \n".join(_md_text(line) for line in text.strip().splitlines())

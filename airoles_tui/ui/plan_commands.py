@@ -37,6 +37,10 @@ class PlanCommands(EntryProvider):
                "structure (e)")
         yield ("Plan: Growth to 50", run("growth"), "The structure and headcount at scale (g)")
         yield ("Plan: Analysis", run("analysis"), "Cost, runway and advice in full (v)")
+        yield ("Compare plans", run("compare_plans"), "The open plan beside another saved "
+               "plan: hires added, removed and moved, cost and runway deltas")
+        yield ("Duplicate plan", run("duplicate_plan"), "Save a copy under a new name and go "
+               "on in the copy, to try a what-if")
         for kind, name, key, what in (
                 ("timeline", "Hiring timeline", "h", "Months across, each hire's bar from their "
                  "start, the month the money runs out"),

@@ -221,6 +221,26 @@ def scale(runs: int, keys: str) -> dict:
             "filter_key_s": filt}
 
 
+def pictures(runs: int, opens: int = 5) -> dict:
+    """Keystroke to the last byte of each plan picture (h, b, o) on the worked example, the
+    designer opened with `open`, back to the designer (esc) between opens."""
+    from airoles_tui.paths import example_plans_dir
+
+    ready = ("Founding Data Engineer", "palette")
+    times: dict[str, list[float]] = {"h": [], "b": [], "o": []}
+    for _ in range(runs):
+        s = Session.start(app_argv("open", str(example_plans_dir() / "series-b-legal.toml")),
+                          ready)
+        for _ in range(opens):
+            for key in times:
+                _, lat = precise_latency(s, key, first=2.0)
+                times[key].append(lat)
+                precise_latency(s, "esc", first=2.0)
+        s.quit("\x11")
+    return {name: median(times[key]) for key, name in (
+        ("h", "timeline"), ("b", "burn"), ("o", "org_chart"))}
+
+
 def idle_cpu(seconds: float) -> dict:
     s = Session.start(app_argv(), APP_READY)
     s.term.settle(1.0)
@@ -291,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"{h['median_s'] * 1000:.0f} ms, textual "
                          f"{'IMPORTED' if h['textual_imported'] else 'absent'}",
                          "< 100 ms", h["median_s"] < 0.1 and not h["textual_imported"]))
+    pics = pictures(max(1, runs // 2))
+    res["pictures_open_s"] = pics
+    for name, value in pics.items():
+        rows.append(line(f"plan picture opens: {name} (worked example, p50)",
+                         f"{value * 1000:.1f} ms", "< 100 ms", value < 0.1))
     if not a.quick:
         sc = scale(max(2, runs // 2), "engineer")
         res["scale"] = sc

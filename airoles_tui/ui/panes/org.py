@@ -520,6 +520,18 @@ class OrgPane(Vertical):
         return True
 
     @work(group="org-flow", exclusive=True)
+    async def action_compare_plans(self) -> None:
+        from ..plan_scenarios import compare_plans
+
+        await compare_plans(self)
+
+    @work(group="org-flow", exclusive=True)
+    async def action_duplicate_plan(self) -> None:
+        from ..plan_scenarios import duplicate_plan
+
+        await duplicate_plan(self)
+
+    @work(group="org-flow", exclusive=True)
     async def request_quit(self) -> None:
         if await self._resolve_unsaved("quit"):
             self.app.exit()

@@ -125,14 +125,15 @@ class SaveAsScreen(AppModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="SaveAsScreen")
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="saveas.cancel")]
 
-    def __init__(self, suggested: str, folder: str) -> None:
+    def __init__(self, suggested: str, folder: str, title: str = "Save plan as") -> None:
         super().__init__()
         self.suggested = suggested
         self.folder = folder
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal("Save plan as"), classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield Static(literal(f"File name in {self.folder}:"))
             yield Input(self.suggested, id="saveas-name", compact=True)
             yield Static(id="saveas-error", classes="dialog-error")
@@ -164,11 +165,13 @@ class OpenPlanScreen(AppModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="open.cancel")]
 
-    def __init__(self, examples: list[PlanEntry], saved: list[PlanEntry], folder: str) -> None:
+    def __init__(self, examples: list[PlanEntry], saved: list[PlanEntry], folder: str,
+                 title: str = "Open a plan") -> None:
         super().__init__()
         self.examples = examples
         self.saved = saved
         self.folder = folder
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         options: list[Option | None] = [Option(literal("New blank plan"), id=NEW_BLANK)]
@@ -183,7 +186,7 @@ class OpenPlanScreen(AppModalScreen[str | None]):
             options.append(Option(literal(f"{when}  {name}  [{entry.path.name}]"),
                                   id=f"file:{entry.path}"))
         with Vertical():
-            yield Static(literal("Open a plan"), classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield OptionList(*options, id="open-list")
             yield Static(literal("enter opens · esc cancels"), classes="dialog-hint")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from ...catalog.records import Catalog
@@ -68,35 +68,41 @@ class _FormScreen(AppModalScreen[None]):
 
 # Spending besides the AI team, counted in runway when given (blank = none).
 _MONTHLY = {
-    "monthly_other_burn_usd": ("monthly_other_burn_usd",
-                               "Other monthly burn, non-AI, USD (blank: none)"),
-    "monthly_compute_usd": ("monthly_compute_usd", "Compute and model API spend a month, USD"),
+    "monthly_other_burn_usd": ("monthly_other_burn_usd", "Other (non-AI) burn a month, USD"),
+    "monthly_compute_usd": ("monthly_compute_usd", "Compute and model APIs a month, USD"),
 }
 
 
 class PlanHeaderScreen(_FormScreen):
     """Name, company, product, funding, hire budget, team structure, cost multiplier."""
 
-    DEFAULT_CSS = SCREEN_CSS.format(name="PlanHeaderScreen")
+    DEFAULT_CSS = SCREEN_CSS.format(name="PlanHeaderScreen") + """
+    PlanHeaderScreen .field-pair { height: auto; }
+    PlanHeaderScreen .field-pair FieldRow { width: 1fr; padding-right: 1; }
+    """
 
     def compose(self) -> ComposeResult:
         p = self.plan
         with VerticalScroll():
             yield Static(literal("Plan (changes apply as you type; esc closes)"),
                          classes="dialog-title")
-            for key, label, value in (
-                ("name", "Plan name", p.name), ("company", "Company", p.company),
-                ("product", "Product", p.product),
-                ("funding_usd", "Funding raised, USD (30M, 30000000)", str(p.funding_usd)),
-                ("hire_budget", "Hire budget (number of AI/ML hires)", str(p.hire_budget)),
-                ("cost_multiplier", "Fully-loaded cost multiplier (pay x this)",
-                 f"{p.cost_multiplier:g}"),
-                (*_MONTHLY["monthly_other_burn_usd"], str(p.monthly_other_burn_usd or "")),
-                (*_MONTHLY["monthly_compute_usd"], str(p.monthly_compute_usd or "")),
+            # Pairs share a row, so the dialog leaves the designer's title line in view.
+            for group in (
+                [("name", "Plan name", p.name)], [("company", "Company", p.company)],
+                [("product", "Product", p.product)],
+                [("funding_usd", "Funding raised, USD (30M, 30000000)", str(p.funding_usd)),
+                 ("hire_budget", "Hire budget (AI/ML hires)", str(p.hire_budget))],
+                [("cost_multiplier", "Fully-loaded cost multiplier (pay x this)",
+                  f"{p.cost_multiplier:g}")],
+                [(*_MONTHLY["monthly_other_burn_usd"], str(p.monthly_other_burn_usd or "")),
+                 (*_MONTHLY["monthly_compute_usd"], str(p.monthly_compute_usd or ""))],
             ):
-                with FieldRow():
-                    yield Static(literal(label), classes="field-label", id=f"label-{key}")
-                    yield Input(value, compact=True, id=f"plan-{key}")
+                with Horizontal(classes="field-pair"):
+                    for key, label, value in group:
+                        with FieldRow():
+                            yield Static(literal(label), classes="field-label",
+                                         id=f"label-{key}")
+                            yield Input(value, compact=True, id=f"plan-{key}")
             with FieldRow():
                 yield Static(literal("Team structure"), classes="field-label")
                 yield Select(structure_options(self.catalog, p.structure), compact=True,
@@ -111,7 +117,7 @@ class PlanHeaderScreen(_FormScreen):
         key = (event.input.id or "").removeprefix("plan-")
         value: object = event.value
         labels = {"funding_usd": "Funding raised, USD (30M, 30000000)",
-                  "hire_budget": "Hire budget (number of AI/ML hires)",
+                  "hire_budget": "Hire budget (AI/ML hires)",
                   "cost_multiplier": "Fully-loaded cost multiplier (pay x this)",
                   "name": "Plan name"}
         if key == "funding_usd":
