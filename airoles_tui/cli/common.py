@@ -41,6 +41,12 @@ def load_or_report(args: argparse.Namespace, *, cached: bool = False):
         return None
 
 
+def unknown_background(rules, background: str) -> str:
+    """What `recommend` and `learn` say to a background the rule table does not have."""
+    return (f"unknown background {background!r}; choose one of: "
+            + ", ".join(b.id for b in rules.backgrounds))
+
+
 def run_tui(args: argparse.Namespace) -> int:
     # Textual reads its environment once, at import: set these first. Over SSH a lone Esc
     # must not wait 100 ms+ to be told apart from an escape sequence.

@@ -62,10 +62,11 @@ def _extra_commands() -> list[Callable[..., None]]:
     Each module exposes ``register(subparsers, add_common)``; imports stay inside this
     function so that `--version` and `validate` load nothing they do not use.
     """
+    from . import learn as cli_learn
     from . import plan as cli_plan
     from . import recommend as cli_recommend
 
-    return [cli_recommend.register, cli_plan.register]
+    return [cli_recommend.register, cli_learn.register, cli_plan.register]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -69,7 +69,7 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 
 
 def run(args: argparse.Namespace) -> int:
-    from .common import load_or_report
+    from .common import load_or_report, unknown_background
 
     # The parse kept from the last start of an unchanged catalog, as the app uses it: a
     # recommendation is read, not checked (`validate` checks).
@@ -79,8 +79,7 @@ def run(args: argparse.Namespace) -> int:
     rules = catalog.recommender
     problems = []
     if rules.background(args.background) is None:
-        problems.append(f"unknown background {args.background!r}; choose one of: "
-                        + ", ".join(b.id for b in rules.backgrounds))
+        problems.append(unknown_background(rules, args.background))
     interests = list(dict.fromkeys(args.interest))  # a repeated interest counts once
     unknown = [i for i in interests if rules.interest(i) is None]
     if unknown:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..catalog.records import Catalog, Role
 from ..paths import user_data_dir
-from ..validation.schema import IDS, INT, STR, TABLE, Checker, F, Spec
-from ..validation.source import Problem, SourceError, TomlSource
+from ..validation.schema import IDS, INT, STR, TABLE, F, Spec, read_versioned
+from ..validation.source import Problem, SourceError
 
 MIN_SCORE, MAX_SCORE = 0, 3
 MAX_SKILLS = 10
@@ -227,16 +227,7 @@ def save(matrix: Matrix, path: Path, *, durable: bool = True) -> None:
 
 def load(path: Path, catalog: Catalog) -> Matrix:
     """Read and check a matrix file; SourceError lists every problem as ``file:line``."""
-    source = TomlSource.read(Path(path))
-    checker = Checker(source)
-    if not checker.record(source.data, FILE, ()):
-        raise SourceError(checker.problems)
-    data = source.data
-    if data["format"] != FORMAT:
-        checker.add(("format",), f"format: expected {FORMAT!r}, got {data['format']!r}")
-    if data["version"] != VERSION:
-        checker.add(("version",), f"version: this app reads version {VERSION}, "
-                                  f"the file is version {data['version']}")
+    data, checker = read_versioned(Path(path), FILE, FORMAT, VERSION)
     roles: Sequence[str] = data["roles"]
     for i, rid in enumerate(roles):
         if catalog.role(rid) is None:

@@ -6,6 +6,7 @@ import argparse
 import gc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual._compositor import CompositorUpdate
@@ -21,7 +22,7 @@ from ..catalog.records import Catalog
 from ..paths import default_plans_dir, styles_dir
 from .lifecycle import Lifecycle
 from .navigation import Navigator
-from .palette import AppCommands, DocumentCommands, RoleCommands
+from .palette import AppCommands, DocumentCommands, LearningPlanCommands, RoleCommands
 from .panes import PANES, Pane
 from .panes.roles import RolesPane
 from .plan_commands import PlanCommands
@@ -32,6 +33,9 @@ from .textual_compat.screen_diff import ScreenDiff, TextUpdate
 from .theme import remember, starting_theme
 from .widgets.footer import KeysFooter
 from .widgets.size_notice import SizeNotice
+
+if TYPE_CHECKING:
+    from ..recommend.progress import ProgressStore
 
 lean_strip.install()  # before any widget draws a line
 styles_cache_fix.install()
@@ -45,7 +49,8 @@ class AiRolesApp(App[int]):
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
                 str(styles_dir() / "cases.tcss"), str(styles_dir() / "recommend.tcss"),
                 str(styles_dir() / "org.tcss")]
-    COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands, PlanCommands}
+    COMMANDS = App.COMMANDS | {RoleCommands, DocumentCommands, AppCommands, PlanCommands,
+                               LearningPlanCommands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -83,6 +88,46 @@ class AiRolesApp(App[int]):
         self._screen_diff = ScreenDiff()
         self._collect_timer: Timer | None = None
         self._diff_cursor: Offset | None = None
+        self._progress: ProgressStore | None = None
+
+    @property
+    def progress(self) -> ProgressStore:
+        """The user's skill marks, read on first use (the tree's first fill)."""
+        if self._progress is None:
+            from ..recommend.progress import ProgressStore
+
+            self._progress = ProgressStore()
+        return self._progress
+
+    def progress_changed(self, role_id: str) -> None:
+        """A skill was marked: the tree's "4/9", the card and the recommender follow."""
+        for pane in self.query(RolesPane):
+            pane.progress_changed(role_id)
+        for pane in self.query("#recommend-pane"):
+            pane.progress_changed()  # type: ignore[attr-defined]
+
+    def open_skills(self, role_id: str) -> None:
+        """The key skills of a role, to mark have / learning / skip."""
+        from .screens.skills import SkillsScreen
+
+        role = self.catalog.role(role_id)
+        if role is not None:
+            self.push_screen(SkillsScreen(role, self.progress))
+
+    def open_learning_plan(self, role_id: str) -> None:
+        """The learning plan for a role: for the background chosen in the Recommender, if
+        the person has been there, else every pathway the article gives into the role."""
+        from ..recommend.learning import learning_plan
+        from .screens.learning_plan import LearningPlanScreen
+
+        role = self.catalog.role(role_id)
+        if role is None:
+            return
+        recommender = next(iter(self.query("#recommend-pane")), None)
+        background = getattr(recommender, "background", "") if getattr(
+            recommender, "built", False) else ""
+        plan = learning_plan(self.catalog, self.progress.progress, role, background)
+        self.push_screen(LearningPlanScreen(self.catalog, plan))
 
     def get_default_screen(self) -> AppScreen:
         return AppScreen(id="_default")
@@ -95,6 +140,9 @@ class AiRolesApp(App[int]):
         self.app_resume_signal.subscribe(self, lambda _app: self._screen_diff.invalidate(),
                                          immediate=True)
         self.call_after_refresh(self._after_first_frame)
+        if self._progress is not None and self._progress.problem:
+            self.notify(self._progress.problem, title="Skill marks", severity="error",
+                        timeout=30, markup=False)
 
     def _org_pane(self):  # -> OrgPane | None, without importing the designer to say so
         panes = self.screen_stack[0].query("#org-pane") if self.screen_stack else []
@@ -105,6 +153,13 @@ class AiRolesApp(App[int]):
         org = self._org_pane()
         if org is not None:
             org.save_recovery(durable=True)
+        if self._progress is not None:  # marks are saved as made; one that failed retries
+            from ..files import WriteError
+
+            try:
+                self._progress.flush()
+            except WriteError:
+                pass  # the watchdog is running: nothing more can be done here
 
     async def action_quit(self) -> None:
         org = self._org_pane()

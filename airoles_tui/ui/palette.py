@@ -49,6 +49,17 @@ class RoleCommands(EntryProvider):
             yield (f"Role: {role.name}", partial(app.show_role, role.id), role.primary_focus)
 
 
+class LearningPlanCommands(EntryProvider):
+    """"Learning plan: <role>": the skills still to learn, the way in, the role at work."""
+
+    def entries(self):
+        app = self.app
+        for role in app.catalog.roles:  # type: ignore[attr-defined]
+            yield (f"Learning plan: {role.name}",
+                   partial(app.open_learning_plan, role.id),  # type: ignore[attr-defined]
+                   "skills you have not marked, the article's pathway, its case studies")
+
+
 class DocumentCommands(EntryProvider):
     """Jump to any case study, team structure, pathway, era or exercise by (fuzzy) name."""
 

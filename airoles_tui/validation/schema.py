@@ -133,3 +133,23 @@ def _label(path: tuple[str | int, ...]) -> str:
 # For callers that check values beyond their type (plan/file_format's declared bounds).
 is_kind = _is_kind
 field_label = _label
+
+
+def read_versioned(path, spec: Spec, fmt: str, version: int) -> tuple[Any, Checker]:
+    """Read a file of ours that names its ``format`` and ``version`` (matrices, skill marks):
+    the data and a checker already holding any format or version problem, for the caller's
+    own checks to add to. Raises SourceError when the file cannot be read or ``spec`` fails,
+    since the caller's checks would only trip over a wrong shape."""
+    from .source import SourceError
+
+    source = TomlSource.read(path)
+    checker = Checker(source)
+    if not checker.record(source.data, spec, ()):
+        raise SourceError(checker.problems)
+    data = source.data
+    if data["format"] != fmt:
+        checker.add(("format",), f"format: expected {fmt!r}, got {data['format']!r}")
+    if data["version"] != version:
+        checker.add(("version",), f"version: this app reads version {version}, "
+                                  f"the file is version {data['version']}")
+    return data, checker

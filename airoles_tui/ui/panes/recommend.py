@@ -256,8 +256,22 @@ class RecommendPane(Horizontal):
         return place(self.rules, self.background, role_id, self.years or 0,
                      self.target_years or 0)
 
+    def _skills(self, role_id: str) -> str:
+        """" · skills 4/9" once the person has marked any of the role's key skills."""
+        store = getattr(self.app, "progress", None)
+        role = self.catalog.role(role_id)
+        if store is None or role is None or not store.progress.marks:
+            return ""
+        count = store.count(role)
+        return f" · skills {count.label()}" if count.marked else ""
+
+    def progress_changed(self) -> None:
+        if self.built:
+            self._refresh()
+
     def _top_prompt(self, s: Scored) -> Table:
-        rows = [(f"{s.rank}.", self._role_name(s.role), "bold"), ("", s.reason, "")]
+        rows = [(f"{s.rank}.", self._role_name(s.role) + self._skills(s.role), "bold"),
+                ("", s.reason, "")]
         rows.append(("", pay_range(self.catalog, s.role), "dim"))
         placed = self.placement(s.role)
         if placed is not None:
@@ -266,7 +280,7 @@ class RecommendPane(Horizontal):
 
     def _scored_prompt(self, rec: Recommendation, s: Scored) -> Table:
         tied = rec.tied_with(s.role)
-        head = f"{self._role_name(s.role)}: {s.score} points"
+        head = f"{self._role_name(s.role)}: {s.score} points{self._skills(s.role)}"
         if tied:
             head += ", tied with " + ", ".join(self._role_name(t.role) for t in tied)
         rows = [(f"{s.rank}.", head, "bold")]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 
 from ...catalog.records import Catalog, Compensation, Family, Role
-from ..widgets.text import Doc
+from ..widgets.text import BULLET, Doc
+
+# A marked key skill: a glyph before it and the state's word after it (not colour alone).
+SKILL_GLYPHS = {"have": "✓ ", "learning": "~ ", "skip": "- "}
 
 
 def money(usd: int) -> str:
@@ -18,7 +23,8 @@ def pay_line(comp: Compensation) -> str:
     return f"{line} ({comp.basis})" if comp.basis else line
 
 
-def role_card(catalog: Catalog, role: Role) -> Content:
+def role_card(catalog: Catalog, role: Role, marks: Mapping[str, str] | None = None) -> Content:
+    """The card; ``marks`` (key skill -> have / learning / skip) show on its key skills."""
     family = next((f.name for f in catalog.families if f.id == role.family), role.family)
     name = f"{role.name} ({role.abbreviation})" if role.abbreviation else role.name
     doc = Doc().title(name, family)
@@ -32,7 +38,16 @@ def role_card(catalog: Catalog, role: Role) -> Content:
         doc.para("The article gives no figure for this role.")
     doc.section("Day-to-day", role.day_to_day)
     doc.section("Focus areas", role.focus_areas)
-    doc.section("Key skills", role.key_skills)
+    if marks:
+        have = sum(1 for m in marks.values() if m == "have")
+        goal = len(role.key_skills) - sum(1 for m in marks.values() if m == "skip")
+        doc.heading(f"Key skills: you have {have}/{goal} (s marks them)")
+        for skill in role.key_skills:
+            state = marks.get(skill)
+            doc.bullets([f"{skill} ({state})" if state else skill],
+                        marker=SKILL_GLYPHS.get(state or "", BULLET))
+    else:
+        doc.section("Key skills", role.key_skills)
     doc.section("Typical background", role.background)
     doc.section("Key challenges", role.challenges)
     contrasts = []

@@ -104,6 +104,9 @@ class RolesPane(Vertical):
         Binding("slash", "filter", "Filter", id="roles.filter"),
         Binding("c", "compare", "Compare", id="roles.compare"),
         Binding("g", "related", "Related links", show=False, id="roles.related"),
+        # Off the footer, which is full at 80 columns; the status line under the tree says it.
+        Binding("s", "skills", "Skills: mark have / learning / skip", show=False,
+                id="roles.skills"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
@@ -189,7 +192,7 @@ class RolesPane(Vertical):
             tree.move_cursor_to_line(1)  # line 0 is the first family shown, 1 its first role
             # The highlight message can name the node the tree held before the refill.
             first = next(r for f in self.catalog.families for r in by_family.get(f.id, []))
-            self.query_one(RoleCard).show(role_card(self.catalog, first))
+            self.query_one(RoleCard).show(self._card(first))
         else:
             self.query_one(RoleCard).show(literal("Nothing matches the filter."))
 
@@ -203,7 +206,7 @@ class RolesPane(Vertical):
                                   if roles else f"No role matches {query!r} (esc clears)"),
                           layout=False)
         else:
-            status.update(literal(f"{total} roles · / filter · t table"), layout=False)
+            status.update(literal(self._idle_status()), layout=False)
         self._mark_status()
 
     def _recount(self, tree: RoleTree, by_family: dict[str, list[Role]]) -> bool:
@@ -224,10 +227,20 @@ class RolesPane(Vertical):
             self._unopened[node.id] = members
         return True
 
+    def _idle_status(self) -> str:
+        return f"{len(self.catalog.roles)} roles · s skills · / filter"
+
+    def _marks(self, role: Role) -> dict[str, str]:
+        store = getattr(self.app, "progress", None)
+        return store.of_role(role) if store is not None else {}
+
+    def _card(self, role: Role):
+        return role_card(self.catalog, role, self._marks(role))
+
     def _follow(self, data: Role | Family | None) -> None:
         card = self.query_one(RoleCard)
         if isinstance(data, Role):
-            card.show(role_card(self.catalog, data))
+            card.show(self._card(data))
         elif isinstance(data, Family):
             card.show(self._family_card(data))
 
@@ -292,8 +305,32 @@ class RolesPane(Vertical):
     # -- compare and related -------------------------------------------------------------
 
     def _role_label(self, role: Role):
-        # The mark is a character, not a colour: it shows with NO_COLOR too.
-        return label(f"{MARK}{role.name}" if role.id in self.marked else role.name)
+        # The mark is a character, not a colour: it shows with NO_COLOR too. "4/9": key
+        # skills marked had, of those not skipped, once any of the role's skills is marked.
+        name = f"{MARK}{role.name}" if role.id in self.marked else role.name
+        store = getattr(self.app, "progress", None)
+        count = store.count(role) if store is not None and store.progress.marks else None
+        return label(f"{name} {count.label()}" if count and count.marked else name)
+
+    def progress_changed(self, role_id: str) -> None:
+        """A skill of ``role_id`` was marked: its tree line and, if shown, its card."""
+        self._relabel(role_id)
+        current = self.current_role
+        if current is not None and current.id == role_id:
+            self.query_one(RoleCard).show(self._card(current))
+
+    def _relabel(self, role_id: str) -> None:
+        for node in _nodes(self.query_one(RoleTree)):
+            if isinstance(node.data, Role) and node.data.id == role_id:
+                node.set_label(self._role_label(node.data))
+
+    def action_skills(self) -> None:
+        role = self.current_role
+        if role is None:
+            self.app.notify("Put the cursor on a role first: skills belong to a role.",
+                            markup=False)
+            return
+        self.app.open_skills(role.id)  # type: ignore[attr-defined]
 
     def _mark_status(self) -> None:
         if self.marked:
@@ -311,14 +348,11 @@ class RolesPane(Vertical):
             return
         else:
             self.marked.append(role.id)
-        for node in _nodes(self.query_one(RoleTree)):
-            if isinstance(node.data, Role) and node.data.id == role.id:
-                node.set_label(self._role_label(role))
+        self._relabel(role.id)
         if self.marked:
             self._mark_status()
         else:
-            self.query_one("#roles-status", Static).update(
-                literal(f"{len(self.catalog.roles)} roles · / filter · t table"))
+            self.query_one("#roles-status", Static).update(literal(self._idle_status()))
 
     def action_compare(self) -> None:
         """Compare the marked roles; with one marked, the role under the cursor joins it."""
