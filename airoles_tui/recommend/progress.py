@@ -98,11 +98,12 @@ def dumps(progress: Progress) -> str:
     return head + tomli_w.dumps({"format": FORMAT, "version": VERSION, "marks": marks})
 
 
-def save(progress: Progress, path: Path) -> None:
-    """Atomic and durable; raises files.WriteError with a message a person can act on."""
+def save(progress: Progress, path: Path, *, durable: bool = True) -> None:
+    """Atomic (and with ``durable``, fsync'd); raises files.WriteError with a message a
+    person can act on."""
     from ..files import write_atomic
 
-    write_atomic(path, dumps(progress).encode("utf-8"))
+    write_atomic(path, dumps(progress).encode("utf-8"), durable=durable)
 
 
 def load(path: Path) -> Progress:
@@ -139,15 +140,19 @@ class ProgressStore:
 
     Each change re-reads the file when another session has written it since (so two
     sessions of one person do not undo each other's marks), applies the one change, and
-    writes the whole file atomically. A file that does not validate, at start or later,
-    turns marking off with ``problem`` set and is never written. A write that fails (disk
-    full) keeps the mark in memory and is retried by ``flush`` (at exit, SIGHUP, SIGTERM).
+    writes the whole file atomically. Once renamed into place the file outlives the
+    process however it ends (SIGHUP, SIGTERM, a kill, a crash); the fsync that would also
+    carry it through a power cut would triple a keystroke's time (tests/bench), so it is
+    left to ``flush``, which runs when the skill list closes and when the session ends. A file that does not
+    validate, at start or later, turns marking off with ``problem`` set and is never written.
+    A write that fails (disk full) keeps the mark in memory for ``flush`` to retry.
     """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or progress_path()
         self.problem: str | None = None
-        self.pending = False
+        self.pending = False  # a mark not written yet (its write failed)
+        self.unsynced = False  # written, not yet fsync'd
         self._seen: tuple[int, int] | None = None
         self.progress = Progress()
         self._read()
@@ -188,11 +193,14 @@ class ProgressStore:
             raise ValueError(self.problem)
         self.progress.set(role_id, skill, state)
         self.pending = True
-        self.flush()
+        self._write(durable=False)
 
     def flush(self) -> None:
-        if not self.pending or self.problem is not None:
-            return
-        save(self.progress, self.path)
-        self.pending = False
+        """Make every mark durable (fsync'd); retries a write that failed."""
+        if (self.pending or self.unsynced) and self.problem is None:
+            self._write(durable=True)
+
+    def _write(self, *, durable: bool) -> None:
+        save(self.progress, self.path, durable=durable)
+        self.pending, self.unsynced = False, not durable
         self._seen = self._stamp()

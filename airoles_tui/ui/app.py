@@ -112,7 +112,8 @@ class AiRolesApp(App[int]):
 
         role = self.catalog.role(role_id)
         if role is not None:
-            self.push_screen(SkillsScreen(role, self.progress))
+            self.push_screen(SkillsScreen(role, self.progress),
+                             lambda _: self.progress_changed(role_id))
 
     def open_learning_plan(self, role_id: str) -> None:
         """The learning plan for a role: for the background chosen in the Recommender, if
@@ -153,13 +154,18 @@ class AiRolesApp(App[int]):
         org = self._org_pane()
         if org is not None:
             org.save_recovery(durable=True)
-        if self._progress is not None:  # marks are saved as made; one that failed retries
+        self.save_marks()
+
+    def save_marks(self) -> None:
+        """Skill marks are written as made; this makes them durable and retries a failed
+        write (SIGHUP, SIGTERM and the end of the session)."""
+        if self._progress is not None:
             from ..files import WriteError
 
             try:
                 self._progress.flush()
             except WriteError:
-                pass  # the watchdog is running: nothing more can be done here
+                pass  # shown when the mark was made; nothing more can be done on the way out
 
     async def action_quit(self) -> None:
         org = self._org_pane()
@@ -437,4 +443,5 @@ def run_app(args: argparse.Namespace, catalog: Catalog) -> int:
                      plans_dir=getattr(args, "plans_dir", None), initial_plan=initial,
                      start_pane="org" if initial is not None else "roles")
     app.run(mouse=not args.no_mouse)
+    app.save_marks()
     return app.return_code or 0

@@ -52,15 +52,24 @@ async def test_marks_are_saved_at_once_and_counted_in_the_tree_and_card(catalog)
                              "[ ] Kubernetes"]
         title = app.screen.query_one("#skills-title", Static).visual.plain
         assert title == "Key skills: ML Engineer  have 1/8 · learning 1 · skipped 1"
-        # Behind the screen the tree and the card follow already.
+        await pilot.press("escape")                      # the tree and card follow
         assert tree_label(app, "ML Engineer") == "ML Engineer 1/8"
         assert tree_label(app, "Data Scientist") == "Data Scientist"
-        await pilot.press("escape")
         assert app.focused is app.query_one(RoleTree)
         card = app.query_one(RoleCard).plain
         assert "Key skills: you have 1/8 (s marks them)" in card
         assert "✓ Python (have)" in card and "~ SQL (learning)" in card
         assert "- Docker (skip)" in card and "• Kubernetes" in card
+
+
+async def test_closing_the_list_makes_the_marks_durable(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_skills_of_mle(pilot)
+        await pilot.press("h", "down", "h")
+        assert app.progress.unsynced  # written (renamed into place), not fsync'd yet
+        await pilot.press("escape")
+        assert not app.progress.unsynced and not isinstance(app.screen, SkillsScreen)
 
 
 async def test_space_cycles_and_u_clears(catalog):

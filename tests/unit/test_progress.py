@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from airoles_tui.files import WriteError
@@ -101,6 +103,19 @@ def test_each_mark_is_saved_at_once(tmp_path):
     assert load(path).marks == {("ml-engineer", "SQL"): "have"} and not store.pending
     store.mark("ml-engineer", "SQL", None)
     assert load(path).marks == {}
+
+
+def test_a_mark_is_renamed_into_place_at_once_and_fsynced_by_flush(tmp_path, monkeypatch):
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
+    store = ProgressStore(tmp_path / "p.toml")
+    store.mark("ml-engineer", "SQL", "have")
+    assert load(tmp_path / "p.toml").marks and synced == [] and store.unsynced
+    store.flush()
+    assert len(synced) == 2 and not store.unsynced  # the file, then its folder
+    store.flush()
+    assert len(synced) == 2  # nothing new: nothing written
 
 
 def test_two_sessions_do_not_undo_each_others_marks(tmp_path):

@@ -66,6 +66,7 @@ class SkillsScreen(AppScreen[None]):
     ]
 
     def __init__(self, role: Role, store: ProgressStore) -> None:
+        """Dismisses with None; the opener refreshes what shows the role's progress."""
         super().__init__()
         self.role = role
         self.store = store
@@ -138,9 +139,8 @@ class SkillsScreen(AppScreen[None]):
         skills = self.query_one("#skills-list", OptionList)
         skills.replace_option_prompt_at_index(at, skill_line(state, skill))
         self._title()
-        progress_changed = getattr(self.app, "progress_changed", None)
-        if progress_changed is not None:
-            progress_changed(self.role.id)
+        # The tree, the card and the recommender under this screen follow when it closes
+        # (the app's callback): rebuilding a hidden card at every mark slowed each key.
 
     def action_plan(self) -> None:
         open_plan = getattr(self.app, "open_learning_plan", None)
@@ -148,4 +148,9 @@ class SkillsScreen(AppScreen[None]):
             open_plan(self.role.id)
 
     def action_close(self) -> None:
+        try:
+            self.store.flush()  # the marks were written as made; now to the disk itself
+        except WriteError as exc:
+            self.notify(f"Marks kept for now, not saved: {exc}", markup=False,
+                        severity="error")
         self.dismiss(None)
