@@ -75,7 +75,7 @@ class SkillsScreen(AppScreen[None]):
         yield Static(id="skills-title")
         yield OptionList(*self._options(), id="skills-list")
         yield Static(id="skills-note")
-        yield KeysFooter()
+        yield KeysFooter(compact=True)  # one space between keys: all of them fit at 80
 
     def on_mount(self) -> None:
         self._title()
