@@ -69,3 +69,22 @@ def test_the_pane_in_a_real_terminal(airoles_bin, tmp_path):
         term.press("esc", "esc", "ctrl-q")
         assert term.wait_exit() == 0
         assert term.restored_terminal()
+
+
+def test_years_in_the_field_and_in_the_target_work_in_a_real_terminal(airoles_bin, tmp_path):
+    with PtyTerm([airoles_bin], 80, 24, env=user_dirs(tmp_path)) as term:
+        term.wait_for("AI Ethics Specialist")
+        term.press("3")
+        term.wait_for("The article's answer: top 3")
+        term.press("down")                                  # Data analytics
+        term.wait_for("1.  Data Scientist")
+        term.press("y")
+        term.type("7")
+        screen = term.wait_for("below your senior")         # 7 field years transfer as 3
+        assert "mid band: $152K–$185K" in screen, screen
+        term.press("tab")
+        term.type("4")                                      # 4 years doing the work already
+        screen = term.wait_for("senior band: $185K–$218K")
+        assert "Years doing the target work" in screen and "1.  Data Scientist" in screen
+        term.press("ctrl-q")
+        assert term.wait_exit() == 0

@@ -13,6 +13,7 @@ from airoles_tui.ui.screens.help import HelpScreen
 from airoles_tui.ui.screens.learning_plan import LearningPlanScreen, PlanView
 from airoles_tui.ui.screens.skills import SkillsScreen
 
+from .bracketed import NASTY, bracketed
 from .test_recommend_pane import results, text_of
 
 BAD = (b'format = "airoles-tui/skill-progress"\nversion = 1\n'
@@ -186,3 +187,21 @@ async def test_p_and_the_palette_open_the_learning_plan(catalog):
         text = app.screen.query_one(PlanView).plain
         assert text.startswith("Learning plan: Data Scientist")
         assert "The article's pathway for your background (Data analytics)" in text
+
+
+async def test_skill_and_role_text_is_shown_literally(catalog):
+    app = AiRolesApp(bracketed(catalog))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_skills_of_mle(pilot)
+        await pilot.press("l")                             # the bracketed skill comes first
+        assert skill_lines(app)[0] == f"[~] learning {NASTY} skill"
+        title = app.screen.query_one("#skills-title", Static).visual.plain
+        assert title.startswith(f"Key skills: {NASTY} ML Engineer")
+        await pilot.press("p")
+        await pilot.pause()
+        text = app.screen.query_one(PlanView).plain
+        assert f"[~] {NASTY} skill (learning)" in text
+        assert f"Learning plan: {NASTY} ML Engineer" in text
+        await pilot.press("escape", "escape")
+        assert tree_label(app, f"{NASTY} ML Engineer") == f"{NASTY} ML Engineer 0/10"
+        assert f"~ {NASTY} skill (learning)" in app.query_one(RoleCard).plain

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from airoles_tui.files import WriteError
 from airoles_tui.recommend.learning import as_lines, close_roles, find_role, learning_plan
@@ -208,3 +210,14 @@ def test_find_role_by_id_name_or_abbreviation(catalog, typed):
 def test_close_roles_suggest_what_was_meant(catalog):
     assert find_role(catalog, "datascientst") is None
     assert close_roles(catalog, "datascientst")[0] == "data-scientist"
+
+
+@given(marks=st.dictionaries(
+    st.tuples(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,20}", fullmatch=True),
+              st.text(min_size=1).filter(str.strip)),
+    st.sampled_from(["have", "learning", "skip"]), max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_any_skill_text_round_trips(tmp_path_factory, marks):
+    path = tmp_path_factory.mktemp("rt") / "p.toml"
+    save(Progress(dict(marks)), path, durable=False)
+    assert load(path).marks == marks
