@@ -12,9 +12,11 @@ import pty
 import select
 import signal
 import struct
+import tempfile
 import termios
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import pyte
 
@@ -26,11 +28,31 @@ KEYS = {
 }
 
 
+# What a program in the pty may take from the caller: where programs are, and the switch that
+# turns the app's Textual patches off (CI runs the e2e tests once with it set).
+PASSED_ON = ("PATH", "AIROLES_TUI_STOCK_TEXTUAL")
+
+
 def user_dirs(tmp_path) -> dict[str, str]:
     """A home of the test's own for the program: settings, plans, recovery copies and the
     catalog cache go there, never to the real user's."""
-    return {f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
-            for kind in ("DATA", "CONFIG", "STATE", "CACHE")}
+    return {"HOME": str(Path(tmp_path) / "home"),
+            **{f"XDG_{kind}_HOME": str(Path(tmp_path) / kind.lower())
+               for kind in ("DATA", "CONFIG", "STATE", "CACHE")}}
+
+
+def controlled_env() -> dict[str, str]:
+    """The environment a program in the pty starts from, built rather than inherited.
+
+    Inheriting let the caller's state decide what was tested: an xdist worker starts with
+    COLUMNS=80 and LINES=24 (pytest imports readline in the parent process, and GNU readline
+    exports the terminal size to every child), which Textual trusts over the tty's own size;
+    the caller's TERM, NO_COLOR or XDG dirs changed colours and settings the same way.
+    """
+    env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
+           "LC_ALL": "C.UTF-8", "TEXTUAL_ANIMATIONS": "none"}
+    env.update({name: os.environ[name] for name in PASSED_ON if name in os.environ})
+    return env
 
 
 def key_bytes(name: str) -> bytes:
@@ -48,8 +70,11 @@ class PtyTerm:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-                    "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
+        # Without dirs of the test's own, a home made here and removed on close.
+        self._home = (None if env and "XDG_CONFIG_HOME" in env
+                      else tempfile.TemporaryDirectory(prefix="airoles-pty-"))
+        own = user_dirs(self._home.name) if self._home else {}
+        full_env = {**controlled_env(), **own, **(env or {})}
         self.status: int | None = None
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child
@@ -171,6 +196,8 @@ class PtyTerm:
             os.close(self.fd)
         except OSError:
             pass
+        if self._home:
+            self._home.cleanup()
 
     def restored_terminal(self) -> bool:
         """True when the program left the alternate screen and showed the cursor again."""

@@ -150,6 +150,7 @@ def start_sshd(root: Path, remote_env: dict[str, str] | None = None,
         "XDG_CONFIG_HOME": str(root / "xdg-config"),
         "XDG_DATA_HOME": str(root / "xdg-data"),
         "XDG_STATE_HOME": str(root / "xdg-state"),
+        "XDG_CACHE_HOME": str(root / "xdg-cache"),
         "TEXTUAL_ANIMATIONS": "none",
         **(remote_env or {}),
     }
@@ -181,9 +182,12 @@ def start_sshd(root: Path, remote_env: dict[str, str] | None = None,
         "",
     ]))
     log = root / "sshd.log"
+    # sshd builds each session's environment itself (SetEnv above, TERM from the client); its
+    # own is kept as small, so nothing of the test process reaches a login.
     process = subprocess.Popen([sshd, "-D", "-f", str(config), "-E", str(log)],
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.STDOUT)
+                               stderr=subprocess.STDOUT,
+                               env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
     server = Sshd(root, port, user, user_key, process, log, env)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
