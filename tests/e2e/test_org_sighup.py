@@ -122,6 +122,7 @@ def test_signal_writes_recovery_and_next_launch_restores(airoles_bin, tmp_path, 
 
     with PtyTerm([airoles_bin, "--plans-dir", str(plans)], env=env) as term:
         term.wait_for("Restore unsaved plan")
+        # The file's name is a word of its own: whole however long the folder that wraps.
         screen = term.wait_for("legal.toml")
         assert NAME in screen
         term.press("r")

@@ -365,7 +365,10 @@ class OrgPane(Vertical):
 
         entry = pending[0]
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
-        where = (f"It was editing {entry.source}." if entry.source
+        # The file's name first and whole: a long folder wraps, and breaking the name with it
+        # left a user to piece it together across lines.
+        source = Path(entry.source) if entry.source else None
+        where = (f"It was editing {source.name} in {source.parent}." if source
                  else "It had never been saved to a file.")
         more = f" ({len(pending) - 1} more will be offered next time.)" if len(pending) > 1 else ""
         answer = await self.app.push_screen_wait(ChoiceScreen(
