@@ -26,7 +26,7 @@ def active(app) -> str:
 
 
 async def test_key_2_opens_the_library_on_the_first_case_study(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         assert active(app) == "cases"
@@ -41,7 +41,7 @@ async def test_key_2_opens_the_library_on_the_first_case_study(catalog):
 
 
 async def test_moving_shows_each_document_and_enter_reads_it(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "down", "j")
         assert reader_text(app).startswith("Spotify's ML Team Structure")
@@ -55,7 +55,7 @@ async def test_moving_shows_each_document_and_enter_reads_it(catalog):
 
 
 async def test_the_reader_scrolls_with_the_keyboard(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "enter")
         body = app.query_one(ReaderBody)
@@ -67,7 +67,7 @@ async def test_the_reader_scrolls_with_the_keyboard(catalog):
 
 
 async def test_every_kind_of_document_renders(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True, start_pane="cases")
     expected = {
         "pathway:swe-to-mle": "Take ML courses (fast.ai, Stanford CS229/CS231n)",
         "era:expert-systems": "XCON at Digital Equipment Corporation",
@@ -84,7 +84,7 @@ async def test_every_kind_of_document_renders(catalog):
 
 
 async def test_filter_matches_titles_tags_and_text(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "slash", *"hub-and")
         # a tag, a title, and an exercise that names the model in its questions
@@ -104,7 +104,7 @@ async def test_filter_matches_titles_tags_and_text(catalog):
 
 
 async def test_a_link_goes_to_the_role_and_esc_comes_back(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "down", "enter", "l")  # Palantir's case study, its links
         assert isinstance(app.focused, LinkList)
@@ -142,7 +142,7 @@ async def test_backspace_and_alt_left_go_back_too(catalog):
 
 
 async def test_a_document_link_stays_in_the_pane_and_esc_returns(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True, start_pane="cases")
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(CasesPane)
         await pilot.press("2", "down", "down", "enter", "l", "down", "down", "enter")
@@ -153,7 +153,7 @@ async def test_a_document_link_stays_in_the_pane_and_esc_returns(catalog):
 
 
 async def test_a_filter_hiding_the_target_is_cleared(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "slash", *"palantir", "enter")
         assert list_ids(app) == ["case:palantir-ukraine", "case:scale-ai", "era:llm-era"]
@@ -165,7 +165,7 @@ async def test_a_filter_hiding_the_target_is_cleared(catalog):
 
 
 async def test_catalog_text_is_shown_literally(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         assert reader_text(app).startswith(NASTY)
@@ -180,7 +180,7 @@ async def test_catalog_text_is_shown_literally(catalog):
 
 
 async def test_nothing_breaks_at_60x20(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("2", "down", "enter", "pagedown", "l", "enter")  # to a role
         await pilot.press("escape", "escape", "p", "n", "escape")
@@ -196,7 +196,7 @@ async def test_nothing_breaks_at_60x20(catalog):
 
 
 async def test_a_link_to_a_role_hidden_by_the_roles_filter_lands_on_it(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"kubernetes", "enter")  # FDE is filtered out
         app.show_document("case:palantir-ukraine")

@@ -107,7 +107,7 @@ def opened_example(tmp_path: Path):
 
 async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
     plans = tmp_path / "plans"
-    app = AiRolesApp(catalog, plans_dir=plans)
+    app = AiRolesApp(catalog, plans_dir=plans, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         assert app.query_one("#panes", TabbedContent).active == "org"
@@ -148,7 +148,7 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
     assert load_plan(plans / "mine.toml").plan == saved
     assert not list((plans / ".recovery").glob("*.toml"))
 
-    app = AiRolesApp(catalog, plans_dir=plans)
+    app = AiRolesApp(catalog, plans_dir=plans, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await pilot.press("ctrl+o")
@@ -195,7 +195,7 @@ async def test_moving_through_the_list_changes_nothing(catalog, tmp_path):
 
 
 async def test_quit_with_unsaved_changes_asks_first(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
         await pilot.press("q")
@@ -212,7 +212,7 @@ async def test_quit_with_unsaved_changes_asks_first(catalog, tmp_path):
 
 
 async def test_quit_when_saved_does_not_ask(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await pilot.press("q")
@@ -221,7 +221,7 @@ async def test_quit_when_saved_does_not_ask(catalog, tmp_path):
 
 
 async def test_every_edit_reaches_the_recovery_copy(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         org = pane(app)
@@ -248,7 +248,7 @@ async def test_restore_offered_at_launch(catalog, tmp_path):
     edited = OrgPlan(name=TYPED, hires=[Hire("ml-engineer", title=TYPED), Hire("wizard")])
     left = tmp_path / ".recovery" / "session-20200101T000000-999999999.toml"
     write_recovery(edited, left, source, stamp)
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         assert "Restore unsaved plan" in text_of(app, ".dialog-title") + text_of(
@@ -270,7 +270,7 @@ async def test_restore_offered_at_launch(catalog, tmp_path):
 async def test_discard_recovery_at_launch(catalog, tmp_path):
     left = tmp_path / ".recovery" / "session-20200101T000000-999999999.toml"
     write_recovery(OrgPlan(name="x"), left, None, None)
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("d")
@@ -290,7 +290,7 @@ async def first_save_refused(pilot, app) -> str:
 async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the plans folder should be")
-    app = AiRolesApp(catalog, plans_dir=blocker / "plans")
+    app = AiRolesApp(catalog, plans_dir=blocker / "plans", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
         body = await first_save_refused(pilot, app)
@@ -311,7 +311,7 @@ async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, mo
         return real(path, data, durable=durable)
 
     monkeypatch.setattr("airoles_tui.plan.store.write_atomic", full)
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
         body = await first_save_refused(pilot, app)
@@ -347,7 +347,7 @@ async def test_open_a_bad_file_shows_why_and_changes_nothing(catalog, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("format_version = 99\n")
     before = (bad.read_bytes(), bad.stat().st_mtime_ns)
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await pilot.press("ctrl+o")
@@ -359,7 +359,7 @@ async def test_open_a_bad_file_shows_why_and_changes_nothing(catalog, tmp_path):
 
 
 async def test_plan_details_growth_and_analysis(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await pilot.press("e")
@@ -385,7 +385,7 @@ async def test_plan_details_growth_and_analysis(catalog, tmp_path):
 
 
 async def test_help_lists_every_designer_action(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await focus_list(pilot)
@@ -399,7 +399,7 @@ async def test_help_lists_every_designer_action(catalog, tmp_path):
 
 
 async def test_editor_keys_do_not_fire_while_typing(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         await new_hire_title(pilot)
@@ -422,7 +422,7 @@ async def palette_ready(pilot) -> None:
 
 
 async def test_palette_save_as_and_export(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)
         await pilot.press("ctrl+s")

@@ -41,7 +41,7 @@ async def open_pane(pilot):
 
 
 async def test_opens_on_the_first_background_with_its_answer(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         assert app.focused is app.query_one("#rec-background", ChoiceList)
@@ -60,7 +60,7 @@ async def test_opens_on_the_first_background_with_its_answer(catalog):
 
 async def test_the_form_reproduces_the_articles_third_example(catalog):
     """Marketing analyst: data_analytics, interests ["product", "data"], 7 years."""
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         await pilot.press("down")                       # Data analytics: chosen on the move
@@ -108,7 +108,7 @@ async def test_the_form_reproduces_the_articles_third_example(catalog):
 
 
 async def test_unticking_and_the_tie_at_the_cut(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         await pilot.press("down", "down")                # Academia / research
@@ -129,7 +129,7 @@ async def test_unticking_and_the_tie_at_the_cut(catalog):
 
 
 async def test_years_refuses_anything_but_a_whole_number_with_a_reason(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         await pilot.press("y")
@@ -154,7 +154,7 @@ async def test_years_refuses_anything_but_a_whole_number_with_a_reason(catalog):
 
 
 async def test_digits_typed_in_years_do_not_switch_panes(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         await pilot.press("y", "1", "2")
@@ -163,7 +163,7 @@ async def test_digits_typed_in_years_do_not_switch_panes(catalog):
 
 
 async def test_enter_on_a_recommended_role_opens_its_card(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # past both years fields
@@ -185,7 +185,7 @@ async def test_markup_in_a_custom_catalog_is_shown_as_typed(catalog):
                                      *rules.backgrounds[0].roles[1:]))
     custom = dataclasses.replace(catalog, recommender=
         rules._replace(backgrounds=(odd, *rules.backgrounds[1:])), _role_index={})
-    app = AiRolesApp(custom)
+    app = AiRolesApp(custom, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
         assert "reason [/x] here" in results(app)["top:ml-engineer"]
@@ -194,7 +194,7 @@ async def test_markup_in_a_custom_catalog_is_shown_as_typed(catalog):
 
 
 async def test_small_terminal_does_not_crash(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(60, 20)) as pilot:
         pane = await open_pane(pilot)
         await pilot.press("down", "tab", "space", "y", "4", "enter", "m")
@@ -215,7 +215,7 @@ async def open_matrix(pilot):
 
 
 async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
         screen = app.screen
@@ -254,7 +254,7 @@ async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
 
 
 async def test_matrix_survives_closing_and_the_sum_row_is_not_editable(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
         await pilot.press(*"Writing", "enter", "escape", "down", "2")
@@ -267,7 +267,7 @@ async def test_matrix_survives_closing_and_the_sum_row_is_not_editable(catalog):
 
 
 async def test_matrix_at_most_ten_skills_and_brackets_are_text(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
         for n in range(10):
@@ -280,7 +280,7 @@ async def test_matrix_at_most_ten_skills_and_brackets_are_text(catalog):
 
 
 async def test_matrix_saves_and_reopens_through_the_path_dialog(catalog, tmp_path):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     target = tmp_path / "mine.toml"
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
@@ -310,7 +310,7 @@ async def test_matrix_saves_and_reopens_through_the_path_dialog(catalog, tmp_pat
 async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalog, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('format = "airoles-tui/skills-matrix"\nversion = 9\nroles = []\n')
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "o")
@@ -327,7 +327,7 @@ async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalo
 async def test_saving_over_another_file_asks_first(catalog, tmp_path):
     other = tmp_path / "other.toml"
     other.write_text("keep me")
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "s")
@@ -341,13 +341,13 @@ async def test_saving_over_another_file_asks_first(catalog, tmp_path):
 
 
 async def test_last_sessions_matrix_comes_back(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         await pilot.press(*"Kubernetes", "enter")
         await app.workers.wait_for_complete()
     assert load(recovery_path(), catalog).rows[0].name == "Kubernetes"
-    again = AiRolesApp(catalog)
+    again = AiRolesApp(catalog, lazy_panes=True)
     async with again.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
         assert [r.name for r in pane.matrix.rows] == ["Kubernetes"]
@@ -374,7 +374,7 @@ def _underlined(strip) -> str:
 
 async def test_the_cursor_shows_without_colour(catalog):
     """NO_COLOR drops colours (and the colour swap Textual uses for reverse): underline stays."""
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # past both years fields
@@ -387,7 +387,7 @@ async def test_the_cursor_shows_without_colour(catalog):
 
 
 async def test_the_palette_opens_the_matrix(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"skills matrix")
         await app.screen.workers.wait_for_complete()
@@ -402,7 +402,7 @@ async def test_the_palette_opens_the_matrix(catalog):
 async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(catalog):
     from airoles_tui.ui.panes.cases import CasesPane
 
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "end")
@@ -419,7 +419,7 @@ async def test_enter_on_the_pathway_opens_it_and_on_the_years_line_edits_them(ca
 async def test_help_on_the_matrix_lists_its_keys(catalog):
     from airoles_tui.ui.screens.help import HelpScreen
 
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "question_mark")
@@ -447,7 +447,7 @@ async def fill_form(pilot, catalog, background: str, interests: list[str], years
 
 @pytest.mark.parametrize(("args", "expected"), ARTICLE_EXAMPLES)
 async def test_the_articles_four_examples_through_the_form(catalog, args, expected):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_pane(pilot)
         await fill_form(pilot, catalog, *args)

@@ -35,7 +35,7 @@ def card_text(app) -> str:
 
 
 async def test_opens_on_the_whole_tree_focused(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, RoleTree)
@@ -49,7 +49,7 @@ async def test_opens_on_the_whole_tree_focused(catalog):
 
 
 async def test_arrows_and_vim_keys_move_and_the_card_follows(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")
         assert card_text(app).startswith("Research Engineer")
@@ -63,7 +63,7 @@ async def test_arrows_and_vim_keys_move_and_the_card_follows(catalog):
 
 
 async def test_enter_reads_the_card_and_escape_returns(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         body = app.query_one("#roles-body")
         await pilot.press("enter")
@@ -75,7 +75,7 @@ async def test_enter_reads_the_card_and_escape_returns(catalog):
 
 
 async def test_filter_narrows_by_skill_and_escape_clears(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         assert isinstance(app.focused, FilterBar)
@@ -92,7 +92,7 @@ async def test_filter_narrows_by_skill_and_escape_clears(catalog):
 
 
 async def test_filter_with_no_match_says_so(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"zzz")
         assert role_labels(app) == []
@@ -100,7 +100,7 @@ async def test_filter_with_no_match_says_so(catalog):
 
 
 async def test_digit_and_letter_keys_type_into_the_filter(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "q", "t", "1")
         assert app.is_running
@@ -109,7 +109,7 @@ async def test_digit_and_letter_keys_type_into_the_filter(catalog):
 
 
 async def test_comparison_table_sorts_and_opens_a_role(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
         assert isinstance(app.screen, ComparisonScreen)
@@ -132,7 +132,7 @@ async def test_comparison_table_sorts_and_opens_a_role(catalog):
 
 
 async def test_help_lists_the_live_bindings(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -146,7 +146,7 @@ async def test_help_lists_the_live_bindings(catalog):
 
 
 async def test_q_quits(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -162,7 +162,7 @@ def bracketed(catalog: Catalog) -> Catalog:
 
 
 async def test_catalog_text_is_shown_literally(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert role_labels(app)[0] == "[bold]Chief[/] [link=x]Officer[/link]"
