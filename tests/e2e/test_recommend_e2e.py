@@ -60,7 +60,7 @@ def test_the_pane_in_a_real_terminal(airoles_bin, tmp_path):
         term.type("5.5")
         term.wait_for("Refused: '5.5' is not a")  # the rest wraps in the form's column
         term.press("backspace", "backspace")
-        term.wait_for("mid band (3–5 years)")
+        term.wait_for("mid level there (3–5 years)")
         term.press("enter", "m")
         term.wait_for("Skills matrix 0/10 skills")
         term.type("Python\r")

@@ -95,11 +95,12 @@ async def test_the_form_reproduces_the_articles_third_example(catalog):
         assert "A change of career usually means entering below your current level" in years
         assert "Our rule, not the article's" in years
         assert "Assumption (ours, not the article's)" in years
-        assert static_text(app, "#rec-years-status") == "senior band (6–9 years)"
+        assert static_text(app, "#rec-years-status") == "senior level there (6–9 years)"
         await pilot.press("tab", "4")                    # 4 years already doing the work
         await pilot.pause()
         assert app.focused is app.query_one("#rec-target-years", Input)
         assert pane.target_years == 4
+        assert static_text(app, "#rec-target-years-status") == "these count in full"
         assert [s.role for s in pane.result.top] == [
             "data-scientist", "ai-product-manager", "data-engineer"]
         got = results(app)
@@ -148,7 +149,7 @@ async def test_years_refuses_anything_but_a_whole_number_with_a_reason(catalog):
         years.value = ""
         await pilot.press("1", "2")
         assert pane.years == 12 and not years.has_class("-invalid")
-        assert static_text(app, "#rec-years-status") == "staff+ band (10+ years)"
+        assert static_text(app, "#rec-years-status") == "staff+ level there (10+ years)"
         await pilot.press("enter")
         assert app.focused is app.query_one("#rec-results", OptionList)
 

@@ -177,7 +177,10 @@ class RecommendPane(Horizontal):
         elif event.value.strip():
             years = parse_years(event.value)
             band = seniority_band(years)
-            status.update(literal(f"{band.label} band ({band.span()} years)"))
+            # The level the years are worth where they were spent; the band each role
+            # would start at is on its line in the results (transferable years).
+            status.update(literal(f"{band.label} level there ({band.span()} years)"
+                                  if field == "rec-years" else "these count in full"))
         else:
             status.update("")
         if field == "rec-years":
