@@ -65,8 +65,10 @@ def _extra_commands() -> list[Callable[..., None]]:
     from . import learn as cli_learn
     from . import plan as cli_plan
     from . import recommend as cli_recommend
+    from . import serve as cli_serve
 
-    return [cli_recommend.register, cli_learn.register, cli_plan.register]
+    return [cli_recommend.register, cli_learn.register, cli_plan.register,
+            cli_serve.register]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

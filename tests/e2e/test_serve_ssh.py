@@ -1,0 +1,327 @@
+"""`airoles-tui serve ssh` end to end: the system `ssh` client logs in to the installed
+server, which runs the installed app in a pty per session; the screen is read through pyte.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import string
+import subprocess
+import time
+
+import pytest
+
+from airoles_tui.plan.file_format import load_plan
+
+from .serve_harness import start_serve_ssh
+from .sshd import free_port
+
+pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
+
+ROLES, ORG = "roles ·", "hires ·"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    serve = start_serve_ssh(tmp_path_factory.mktemp("serve-ssh"), users=("alice", "bob", "carol"),
+                            extra=["--logins-per-minute", "1000"])
+    try:
+        yield serve
+    finally:
+        serve.stop()
+
+
+def wait_no_apps(server, timeout: float) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while (pids := server.app_pids()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return pids
+
+
+def app_env(pid: int) -> dict[str, str]:
+    with open(f"/proc/{pid}/environ", "rb") as f:
+        items = f.read().decode(errors="replace").split("\0")
+    return dict(item.split("=", 1) for item in items if "=" in item)
+
+
+def test_first_frame_pane_switch_resize_and_quit(server):
+    with server.login("alice") as term:
+        first = term.wait_for(ROLES, timeout=30)
+        assert "ML Engineer" in first
+        term.press("4")
+        term.wait_for(ORG)
+        assert len(term.text().splitlines()[0]) == 80
+        term.resize(110, 30)  # ssh sends window-change; the server sets the pty's size
+        term.wait_until(lambda: any(line[80:].strip() for line in term.screen.display))
+        assert "Org designer" in term.text()
+        term.press("1")
+        term.wait_for(ROLES)
+        term.press("q")
+        assert term.wait_exit() == 0
+        assert term.restored_terminal()
+
+
+def test_the_app_gets_a_home_of_its_own_and_a_clean_environment(server):
+    with server.login("bob") as term:
+        term.wait_for(ROLES, timeout=30)
+        pids = server.app_pids()
+        envs = [app_env(pid) for pid in pids]
+        mine = [e for e in envs if e.get("USER") == "bob"]
+        assert len(mine) == 1, envs
+        env = mine[0]
+        home = server.home("bob")
+        assert env["HOME"] == str(home)
+        assert env["XDG_DATA_HOME"].startswith(f"{home}/")
+        assert env["TERM"] == "xterm-256color"
+        # Nothing of the server's environment (the test runner's) reaches the app.
+        assert not set(env) - {"PATH", "HOME", "USER", "LOGNAME", "LANG", "TERM",
+                               "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
+                               "XDG_CACHE_HOME", "ESCDELAY", "COLORTERM", "NO_COLOR"}
+        assert (home.stat().st_mode & 0o777) == 0o700
+        term.press("q")
+        assert term.wait_exit() == 0
+
+
+def save_first_hire(term) -> None:
+    term.press("4")
+    term.wait_for("0/15 hires")
+    term.press("a")
+    term.wait_for("1/15 hires")
+    term.press("esc")
+    term.settle(0.2)
+    term.press("ctrl-s")
+    term.wait_for("Save plan as")
+    term.press("enter")
+    term.wait_for("saved (untitled-plan.toml)")
+
+
+def test_two_users_each_keep_their_own_plans(server):
+    with server.login("alice") as term:
+        term.wait_for(ROLES, timeout=30)
+        save_first_hire(term)
+        term.press("q")
+        assert term.wait_exit() == 0
+    alice_plans = list(server.home("alice").rglob("untitled-plan.toml"))
+    assert len(alice_plans) == 1
+    with server.login("bob") as term:
+        term.wait_for(ROLES, timeout=30)
+        term.press("4")
+        term.wait_for("0/15 hires")
+        term.press("ctrl-o")
+        screen = term.wait_for("Open a plan")
+        assert "(no saved plans in" in screen and "untitled-plan" not in screen
+        term.press("esc")
+        term.wait_gone("Open a plan")
+        term.press("q")
+        assert term.wait_exit() == 0
+    assert not list(server.home("bob").rglob("untitled-plan.toml"))
+
+
+def test_an_unknown_key_is_refused(server):
+    run = server.run("eve")
+    assert run.returncode == 255
+    assert "Permission denied (publickey)" in run.stderr
+    assert "refused key" in server.log()
+
+
+def test_the_key_that_signs_names_the_user_not_a_key_only_offered(server, tmp_path):
+    # bob's public key is offered first (the server accepts it), but the client cannot sign
+    # with it; alice's key signs. The session must be alice's.
+    offered = tmp_path / "bob.pub"
+    offered.write_text((server.key("bob").parent / "bob.pub").read_text())
+    offered.chmod(0o600)
+    run = server.run("alice", extra=["-v"], keys=[offered, server.key("alice")])
+    assert f"Server accepts key: {offered}" in run.stderr  # the trap was really laid
+    assert run.returncode == 1  # the no-pty message: it got in
+    fingerprint = subprocess.run(["ssh-keygen", "-lf", str(server.key("alice"))],
+                                 capture_output=True, text=True, check=True).stdout.split()[1]
+    assert f"login alice from 127.0.0.1 with {fingerprint}" in server.log()
+    assert "login bob" not in server.log().split(fingerprint)[-1]
+
+
+def test_a_command_is_refused(server):
+    run = server.run("alice", "ls", "/")
+    assert run.returncode == 255
+    assert "exec request failed" in run.stderr
+    assert "bin" not in run.stdout
+
+
+def test_sftp_is_refused(server):
+    run = subprocess.run(
+        ["sftp", "-F", "/dev/null", "-o", "UserKnownHostsFile=/dev/null",
+         "-o", "StrictHostKeyChecking=no", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+         "-i", str(server.key("alice")), "-P", str(server.port), "alice@127.0.0.1"],
+        input="ls\n", capture_output=True, text=True, timeout=30)
+    assert run.returncode != 0
+    assert "subsystem request failed" in run.stderr
+
+
+def test_remote_forwarding_is_refused(server):
+    run = server.run("alice", extra=["-N", "-o", "ExitOnForwardFailure=yes",
+                                     "-R", "0:127.0.0.1:9"])
+    assert run.returncode == 255
+    assert "remote port forwarding failed" in run.stderr
+
+
+def test_local_forwarding_is_refused(server):
+    port = free_port()
+    client = subprocess.Popen(server.ssh_argv("alice", ["-N", "-L", f"{port}:127.0.0.1:9"],
+                                              tty=False),
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while "refused a port forwarding" not in server.log():
+            assert time.monotonic() < deadline, server.log()
+            try:  # ssh opens the channel only when something connects to its end
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                    sock.settimeout(2)
+                    assert sock.recv(100) == b""  # closed: nothing came through
+            except OSError:
+                time.sleep(0.1)
+    finally:
+        client.terminate()
+        _, err = client.communicate(timeout=10)
+    assert "Traceback" not in err
+
+
+def test_a_session_without_a_terminal_gets_one_line_and_status_1(server):
+    run = server.run("alice")
+    assert run.returncode == 1
+    assert run.stdout == "airoles-tui: this service is an interactive app; connect with " \
+                         "a terminal (ssh -t)\n"
+
+
+def test_a_100_kb_paste_arrives_whole(server):
+    rng = random.Random(15)
+    lines = ["".join(rng.choice(string.ascii_lowercase) for _ in range(63))
+             for _ in range(1600)]
+    paste = "\n".join(lines)
+    assert len(paste.encode()) > 100_000
+    with server.login("carol") as term:
+        term.wait_for(ROLES, timeout=30)
+        term.press("4")
+        term.wait_for("0/15 hires")
+        term.press("a")
+        term.wait_for("1/15 hires")
+        term.settle(0.3)
+        for _ in range(5):  # role -> seniority, title, start, team, deliverable
+            term.press("tab")
+            term.settle(0.1)
+        term.type("\x1b[200~" + paste + "\x1b[201~")  # one bracketed paste, one write
+        term.wait_for(lines[-1][:30], timeout=120)
+        term.wait_for("unsaved changes")
+        term.settle(0.5)
+        term.press("esc")
+        term.settle(0.2)
+        term.press("ctrl-s")
+        term.wait_for("Save plan as")
+        term.press(*["backspace"] * 40)
+        term.type("pasted")
+        term.press("enter")
+        term.wait_for("saved (pasted.toml)")
+        term.press("q")
+        assert term.wait_exit() == 0
+    saved = list(server.home("carol").rglob("pasted.toml"))
+    assert len(saved) == 1
+    assert load_plan(saved[0]).plan.hires[0].deliverable_90_days == paste
+
+
+def test_killing_the_client_ends_the_app_and_its_edits_are_offered_back(server):
+    with server.login("alice") as term:
+        term.wait_for(ROLES, timeout=30)
+        term.press("4")
+        term.wait_for("0/15 hires")
+        term.press("a", "a")
+        term.wait_for("2/15 hires")
+        term.settle(1.0)
+        pids = server.app_pids()
+        assert pids
+        term.kill(signal.SIGKILL)  # the client vanishes: no goodbye on the wire
+        term.wait_exit()
+    assert wait_no_apps(server, 2.0) == [], "an app process outlived its session by 2 s"
+    with server.login("alice") as term:
+        term.wait_for("Restore unsaved plan", timeout=30)
+        term.press("r")
+        term.wait_for("2/15 hires")
+        term.close()
+    assert wait_no_apps(server, 5.0) == []
+
+
+def test_server_sigterm_restores_every_client_terminal(tmp_path):
+    serve = start_serve_ssh(tmp_path)
+    try:
+        terms = [serve.login(user) for user in ("alice", "bob")]
+        for term in terms:
+            term.wait_for(ROLES, timeout=30)
+        terms[0].press("4")
+        terms[0].wait_for(ORG)
+        serve.process.send_signal(signal.SIGTERM)
+        for term in terms:
+            assert term.wait_exit(20) == 128 + signal.SIGTERM  # the app's own status
+            assert term.restored_terminal(), term.raw[-300:]
+            term.close()
+        assert serve.process.wait(20) == 0
+        assert serve.app_pids() == []
+    finally:
+        serve.stop()
+
+
+def test_too_many_logins_from_one_address_are_reset(tmp_path):
+    serve = start_serve_ssh(tmp_path, extra=["--logins-per-minute", "2"])
+    try:
+        assert [serve.run("alice").returncode for _ in range(2)] == [1, 1]
+        third = serve.run("alice")
+        assert third.returncode == 255
+        assert "reset by peer" in third.stderr, third.stderr
+        assert "SSH-2.0" not in third.stderr
+    finally:
+        serve.stop()
+
+
+def test_sessions_per_user_are_capped(tmp_path):
+    serve = start_serve_ssh(tmp_path, extra=["--max-sessions-per-user", "1"])
+    try:
+        with serve.login("alice") as first:
+            first.wait_for(ROLES, timeout=30)
+            second = serve.run("alice", tty=True)
+            assert second.returncode == 1
+            assert "alice already has 1 sessions open" in second.stdout
+            with serve.login("bob") as other:  # another user is not affected
+                other.wait_for(ROLES, timeout=30)
+    finally:
+        serve.stop()
+
+
+def test_bad_authorized_keys_are_named_and_refuse_to_start(tmp_path):
+    from .sshd import installed_app
+
+    keys = tmp_path / "keys"
+    keys.write_text("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMNMPu0/OM9tQ38UW7Y5fgfFqOAxeFlMBcMNwO9jqa0m Alice Smith\n"
+                    "command=\"sh\" ssh-ed25519 AAAA x\n")
+    run = subprocess.run([str(installed_app()), "serve", "ssh", "--authorized-keys", str(keys),
+                          "--root", str(tmp_path / "root")], capture_output=True, text=True,
+                         timeout=60, env={**os.environ})
+    assert run.returncode == 2
+    assert f"{keys}:1: the comment after the key must be the user's name" in run.stderr
+    assert f"{keys}:2: " in run.stderr and "options before the key" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_an_idle_session_gets_sigterm_and_restores_the_terminal(tmp_path):
+    serve = start_serve_ssh(tmp_path, extra=["--idle-timeout", "2"])
+    try:
+        with serve.login("alice") as term:
+            term.wait_for(ROLES, timeout=30)
+            term.press("4")
+            term.wait_for("0/15 hires")
+            term.press("a")  # an edit: the SIGTERM must save it as a recovery copy
+            assert term.wait_exit(20) == 128 + signal.SIGTERM
+            assert term.restored_terminal()
+        assert "idle, asking the app to end" in serve.log()
+        assert list(serve.home("alice").rglob(".recovery/*.toml"))
+    finally:
+        serve.stop()
