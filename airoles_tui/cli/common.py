@@ -47,6 +47,15 @@ def unknown_background(rules, background: str) -> str:
             + ", ".join(b.id for b in rules.backgrounds))
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def _under_textual_serve() -> bool:
+    """textual-serve (`airoles-tui serve web`) runs the app on pipes with Textual's web
+    driver, which speaks its own protocol instead of a terminal's."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def run_tui(args: argparse.Namespace) -> int:
     # Textual reads its environment once, at import: set these first. Over SSH a lone Esc
     # must not wait 100 ms+ to be told apart from an escape sequence.
@@ -63,7 +72,7 @@ def run_tui(args: argparse.Namespace) -> int:
         print("airoles-tui: not starting: fix the catalog above (see `airoles-tui validate`)",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if (not sys.stdin.isatty() or not sys.stdout.isatty()) and not _under_textual_serve():
         print("airoles-tui: the interactive app needs a terminal; for scripts use "
               "`airoles-tui recommend` or `airoles-tui validate`", file=sys.stderr)
         return EXIT_BAD_INPUT
