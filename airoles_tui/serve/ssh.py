@@ -30,6 +30,7 @@ from .keys import fingerprint, load_or_create_host_key, read_authorized_keys
 from .limits import Limits, RateLimiter, SessionCounter
 from .pty_child import PtyChild
 
+PENDING_MAX = 64 * 1024  # bytes typed or pasted before the app has started
 NO_PTY = b"airoles-tui: this service is an interactive app; connect with a terminal (ssh -t)\n"
 
 
@@ -331,13 +332,17 @@ class AppSession(asyncssh.SSHServerSession):
             self.terminate()
         if self.pending:
             data, self.pending = bytes(self.pending), bytearray()
-            if not self.child.write(data):
-                self.chan.pause_reading()
+            if self.child.write(data):
+                self.chan.resume_reading()  # in case the start held the client back
+            else:
+                self.chan.pause_reading()  # on_drained resumes
 
     def data_received(self, data: bytes, datatype) -> None:
         self.last_input = time.monotonic()
         if self.child.master is None:
             self.pending += data
+            if len(self.pending) > PENDING_MAX:  # still starting: hold the client back
+                self.chan.pause_reading()  # type: ignore[union-attr]
         elif not self.child.write(data):
             self.chan.pause_reading()  # type: ignore[union-attr]
 

@@ -35,6 +35,8 @@ class ServeSsh:
     port: int
     fingerprint: str
     err: Path
+    known_hosts: Path
+    config: Path
 
     def key(self, name: str) -> Path:
         return self.keys_dir / name
@@ -42,8 +44,11 @@ class ServeSsh:
     def ssh_argv(self, user: str, extra: Iterable[str] = (), tty: bool = True,
                  keys: Iterable[Path] = ()) -> list[str]:
         identities = [a for k in (list(keys) or [self.key(user)]) for a in ("-i", str(k))]
-        return ["ssh", *(["-tt"] if tty else ["-T"]), "-F", "/dev/null",
-                "-o", "UserKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=no",
+        # The server's host key is known in advance and checked strictly, as the README asks
+        # users to do; no file outside the test's own is read or written.
+        return ["ssh", *(["-tt"] if tty else ["-T"]), "-F", str(self.config),
+                "-o", f"UserKnownHostsFile={self.known_hosts}",
+                "-o", "StrictHostKeyChecking=yes",
                 "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
                 "-o", "ConnectTimeout=20", *identities, "-p", str(self.port), *extra,
                 f"{user}@127.0.0.1"]
@@ -111,8 +116,14 @@ def start_serve_ssh(tmp: Path, users: Iterable[str] = ("alice", "bob"),
         port = re.search(r"listening on [^\s]+:(\d+)", text)
         print_ = re.search(r"fingerprint: (SHA256:\S+)", text)
         if port and print_:
+            host_key = subprocess.run(["ssh-keygen", "-y", "-f", str(root / "host_ed25519")],
+                                      capture_output=True, text=True, check=True).stdout
+            known_hosts = tmp / "known_hosts"
+            known_hosts.write_text(f"[127.0.0.1]:{port.group(1)} {host_key}")
+            config = tmp / "ssh_config"
+            config.write_text("")
             return ServeSsh(root, keys_dir, authorized, process, int(port.group(1)),
-                            print_.group(1), err)
+                            print_.group(1), err, known_hosts, config)
         if process.poll() is not None:
             break
         time.sleep(0.05)

@@ -65,7 +65,8 @@ def test_first_frame_pane_switch_resize_and_quit(server):
 
 
 def test_the_app_gets_a_home_of_its_own_and_a_clean_environment(server):
-    with server.login("bob") as term:
+    sent = ("-o", "SetEnv=COLORTERM=truecolor LD_PRELOAD=/tmp/evil.so")
+    with server.login("bob", extra=sent) as term:
         term.wait_for(ROLES, timeout=30)
         pids = server.app_pids()
         envs = [app_env(pid) for pid in pids]
@@ -76,6 +77,7 @@ def test_the_app_gets_a_home_of_its_own_and_a_clean_environment(server):
         assert env["HOME"] == str(home)
         assert env["XDG_DATA_HOME"].startswith(f"{home}/")
         assert env["TERM"] == "xterm-256color"
+        assert env["COLORTERM"] == "truecolor" and "LD_PRELOAD" not in env
         # Nothing of the server's environment (the test runner's) reaches the app.
         assert not set(env) - {"PATH", "HOME", "USER", "LOGNAME", "LANG", "TERM",
                                "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
@@ -120,6 +122,14 @@ def test_two_users_each_keep_their_own_plans(server):
     assert not list(server.home("bob").rglob("untitled-plan.toml"))
 
 
+def test_the_printed_fingerprint_is_the_host_key_users_meet(server):
+    listed = subprocess.run(["ssh-keygen", "-lf", str(server.known_hosts)],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert listed[1] == server.fingerprint and listed[-1] == "(ED25519)"
+    key = server.root / "host_ed25519"
+    assert key.stat().st_mode & 0o777 == 0o600
+
+
 def test_an_unknown_key_is_refused(server):
     run = server.run("eve")
     assert run.returncode == 255
@@ -151,8 +161,8 @@ def test_a_command_is_refused(server):
 
 def test_sftp_is_refused(server):
     run = subprocess.run(
-        ["sftp", "-F", "/dev/null", "-o", "UserKnownHostsFile=/dev/null",
-         "-o", "StrictHostKeyChecking=no", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+        ["sftp", "-F", str(server.config), "-o", f"UserKnownHostsFile={server.known_hosts}",
+         "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
          "-i", str(server.key("alice")), "-P", str(server.port), "alice@127.0.0.1"],
         input="ls\n", capture_output=True, text=True, timeout=30)
     assert run.returncode != 0
