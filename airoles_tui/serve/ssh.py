@@ -193,9 +193,10 @@ class Gate(asyncssh.SSHServer):
     def session_requested(self):
         if self.identity is None:
             return False
-        refusal = self.service.counter.admit(self.identity)
-        if refusal is None and self.service.closing:
-            refusal = "the server is shutting down"
+        if self.service.closing:
+            refusal: str | None = "the server is shutting down"
+        else:
+            refusal = self.service.counter.admit(self.identity)  # counts it when admitted
         self.sessions += 1
         self._cancel_idle()
         return AppSession(self, refusal)
