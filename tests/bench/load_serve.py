@@ -30,8 +30,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.bench.load_ssh import drive, status_kib  # noqa: E402
-from tests.bench.run import APP_READY, Session, app_argv  # noqa: E402
+from tests.bench.load_ssh import drive, peak_after_moves, status_kib  # noqa: E402
+from tests.bench.run import APP_READY, app_argv  # noqa: E402
 from tests.e2e.ptyterm import PtyTerm, key_bytes  # noqa: E402
 from tests.e2e.serve_harness import start_serve_ssh  # noqa: E402
 
@@ -71,17 +71,6 @@ def login_all(serve, users: list[str], spread: float) -> tuple[list[PtyTerm], li
             if firsts[i] is None and READY in terms[i].text():
                 firsts[i] = time.perf_counter() - starts[i]
     return terms, firsts  # type: ignore[return-value]
-
-
-def local_peak_kib() -> int:
-    """The same app, run locally in a pty, after the same dozen moves."""
-    s = Session.start(app_argv(), APP_READY)
-    for _ in range(12):
-        s.term.press("down")
-    s.term.settle(0.3)
-    peak = s.peak_rss_kib()
-    s.quit()
-    return peak
 
 
 def wchan(pid: int) -> list[str]:
@@ -159,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="log the sessions in over this many seconds (default: all at once)")
     a = ap.parse_args(argv)
 
-    local_kib = local_peak_kib()
+    local_kib = peak_after_moves(app_argv(), APP_READY)  # the same app, run locally
     users = [f"student{i:02d}" for i in range(a.sessions)]
     with tempfile.TemporaryDirectory() as tmp:
         serve = start_serve_ssh(Path(tmp), users=[*users, "stall"], strangers=(),

@@ -104,7 +104,12 @@ def idle_cpu(terms: list[PtyTerm], pids: list[int], seconds: float) -> list[floa
 
 
 def minimal_peak_kib() -> int:
-    s = Session.start(minimal_argv(), MIN_READY)
+    return peak_after_moves(minimal_argv(), MIN_READY)
+
+
+def peak_after_moves(argv: list[str], ready: tuple[str, ...]) -> int:
+    """Peak memory of a program run locally in a pty after a dozen moves down its tree."""
+    s = Session.start(argv, ready)
     for _ in range(12):
         s.term.press("down")
     s.term.settle(0.3)
