@@ -109,8 +109,7 @@ class Service:
         deadline = time.monotonic() + self.limits.shutdown_grace
         while self.sessions and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
-        for session in list(self.sessions):
-            await session.end()
+        await asyncio.gather(*(session.end() for session in list(self.sessions)))
         # Let each client read its app's exit status and hang up by itself.
         deadline = time.monotonic() + 2.0
         while self.gates and time.monotonic() < deadline:

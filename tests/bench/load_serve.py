@@ -32,7 +32,7 @@ if str(REPO) not in sys.path:
 
 from tests.bench.load_ssh import drive, peak_after_moves, status_kib  # noqa: E402
 from tests.bench.run import APP_READY, app_argv  # noqa: E402
-from tests.e2e.ptyterm import PtyTerm, key_bytes  # noqa: E402
+from tests.e2e.ptyterm import PtyTerm  # noqa: E402
 from tests.e2e.serve_harness import start_serve_ssh  # noqa: E402
 
 READY = APP_READY[0]
@@ -87,49 +87,67 @@ def wchan(pid: int) -> list[str]:
 
 
 def stalled_client(serve, user: str, limit: float) -> dict:
-    """One client stops reading; its app repaints the whole screen (ctrl+l) again and again
-    until its writer thread blocks on the full pty (the server stopped reading it) or
-    ``limit`` seconds pass. Then the server's memory is read for 3 s more."""
-    import fcntl
+    """A client that stops reading (asyncssh's client with its channel paused: OpenSSH's
+    client stops reading its keyboard too once its screen is full, so it cannot be made to
+    ask for more) while it keeps sending ctrl+l, a full repaint of a 200x60 screen, until
+    the app's writer thread stays blocked on its full pty for a second (the server stopped
+    reading it) or
+    ``limit`` seconds pass. The server's memory is read meanwhile and for 3 s more."""
+    import asyncio
 
-    term = serve.login(user, cols=200, rows=60)  # a big screen: more bytes per repaint
-    term.wait_for(READY, timeout=120)
-    term.settle(0.5)
-    server_pid = serve.process.pid
-    app = serve.app_pids()[0]
-    before = status_kib(server_pid, "VmRSS")
-    flags = fcntl.fcntl(term.fd, fcntl.F_GETFL)
-    fcntl.fcntl(term.fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)
-    sent, blocked_after = 0, None
-    t0 = time.monotonic()
-    while time.monotonic() - t0 < limit:
-        try:  # nobody reads what comes back
-            os.write(term.fd, key_bytes("ctrl-l"))
-            sent += 1
-        except BlockingIOError:
-            pass  # the whole chain is full up to our own pty
-        time.sleep(0.01)  # keys far enough apart that each one is a frame of its own
-        if sent % 20 == 0 and "wait_woken" in wchan(app):
-            blocked_after = time.monotonic() - t0
-            break
-    peak_during = before
-    for _ in range(30):
-        time.sleep(0.1)
-        peak_during = max(peak_during, status_kib(server_pid, "VmRSS"))
-    still_blocked = "wait_woken" in wchan(app)
-    fcntl.fcntl(term.fd, fcntl.F_SETFL, flags)
-    drained_from = len(term.raw)
-    term.settle(1.0, timeout=120)  # the client reads again: everything held back arrives
-    held_back = len(term.raw) - drained_from
-    term.press("4")
-    term.wait_for("hires ·", timeout=60)
-    term.press("q")
-    term.wait_exit(30)
-    term.close()
-    return {"repaints_sent": sent, "writer_blocked_after_s": blocked_after,
-            "writer_still_blocked_3s_later": still_blocked,
-            "server_rss_before_kib": before, "server_rss_peak_stalled_kib": peak_during,
-            "bytes_held_back": held_back}
+    import asyncssh
+
+    async def run() -> dict:
+        got = bytearray()
+
+        class Client(asyncssh.SSHClientSession):
+            def data_received(self, data, datatype):
+                got.extend(data)
+
+        async with asyncssh.connect("127.0.0.1", serve.port, username=user,
+                                    client_keys=[str(serve.key(user))], known_hosts=None,
+                                    config=None) as conn:
+            chan, _ = await conn.create_session(Client, term_type="xterm-256color",
+                                                term_size=(200, 60), encoding=None)
+            deadline = time.monotonic() + 60
+            while b"roles \xc2\xb7" not in got and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
+            server_pid = serve.process.pid
+            app = serve.app_pids()[0]
+            before = status_kib(server_pid, "VmRSS")
+            chan.pause_reading()  # the stall: nothing more is read, no window is granted
+            sent, blocked_after, t0, streak = 0, None, time.monotonic(), 0
+            while time.monotonic() - t0 < limit:
+                chan.write(b"\x0c")
+                sent += 1
+                await asyncio.sleep(0.01)  # far enough apart that each is a frame
+                if sent % 10 == 0:  # a writer caught mid-write is not blocked: ask for 1 s
+                    streak = streak + 1 if "wait_woken" in wchan(app) else 0
+                    if streak >= 10:
+                        blocked_after = time.monotonic() - t0
+                        break
+            peak = before
+            for _ in range(30):
+                await asyncio.sleep(0.1)
+                peak = max(peak, status_kib(server_pid, "VmRSS"))
+            still = "wait_woken" in wchan(app)
+            mark = len(got)
+            chan.resume_reading()
+            quiet_since = time.monotonic()
+            while time.monotonic() - quiet_since < 1.0:  # read until quiet
+                n = len(got)
+                await asyncio.sleep(0.1)
+                if len(got) != n:
+                    quiet_since = time.monotonic()
+            held_back = len(got) - mark
+            chan.write(b"q")
+            await asyncio.wait_for(chan.wait_closed(), 30)
+        return {"repaints_sent": sent, "writer_blocked_after_s": blocked_after,
+                "writer_still_blocked_3s_later": still, "server_rss_before_kib": before,
+                "server_rss_peak_stalled_kib": peak, "bytes_held_back": held_back}
+
+    return asyncio.run(run())
 
 
 def cpu_seconds(pids: list[int]) -> float:
