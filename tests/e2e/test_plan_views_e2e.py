@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from airoles_tui.paths import example_plans_dir
@@ -32,3 +34,21 @@ def test_each_picture_in_a_real_terminal(airoles_bin, tmp_path):
         assert term.wait_exit() == 0
         assert term.restored_terminal()
     assert plan.read_bytes() == before
+
+
+def test_plan_diff_from_a_shell(airoles_bin, tmp_path):
+    plan = example_plans_dir() / "series-b-legal.toml"
+    other = tmp_path / "later.toml"
+    other.write_text(plan.read_text(encoding="utf-8").replace("start = 12", "start = 14"),
+                     encoding="utf-8")
+    done = subprocess.run([airoles_bin, "plan", "diff", "series-b-legal", str(other)],
+                          capture_output=True, text=True, env=user_dirs(tmp_path), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "## Hires changed" in done.stdout and "start M12 (Q4) → M14 (Q5)" in done.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text("not = [toml", encoding="utf-8")
+    done = subprocess.run([airoles_bin, "plan", "diff", str(bad), str(other), "--format",
+                           "json"], capture_output=True, text=True, env=user_dirs(tmp_path),
+                          timeout=60)
+    assert done.returncode == 2 and "invalid TOML" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
