@@ -81,6 +81,9 @@ class AiRolesApp(App[int]):
         self.initial_plan = initial_plan  # a planfile.LoadedPlan from `airoles-tui open FILE`
         if theme:
             self.set_reactive(App.theme, theme)  # before the first frame, without saving it
+            # set_reactive skips the watcher: the variables the stylesheet and Content styles
+            # ("$accent" in a Content) resolve against are still the default theme's.
+            self.stylesheet.set_variables(self.get_css_variables())
         self.catalog = catalog
         self.start_pane = start_pane
         self._chosen_pane = start_pane  # the pane shown, or to show once it is made

@@ -76,3 +76,13 @@ async def test_palette_offers_the_themes(catalog):
         await app.workers.wait_for_complete()
         assert app.theme == "dracula"
     assert load_settings()[0].theme == "dracula"
+
+
+async def test_a_starting_theme_reaches_content_styles(catalog):
+    # Content styled "$accent" (the role card, the plan pictures) resolves against
+    # app.theme_variables; a theme set before the first frame must be the one it uses.
+    app = AiRolesApp(catalog, theme="ansi-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme_variables["text-success"] == "ansi_green"
+        assert app.theme_variables["accent"] == app.current_theme.accent

@@ -21,10 +21,11 @@ from ..widgets.footer import KeysFooter
 from ..widgets.text import HEADING, MUTED, literal
 from .base import AppScreen
 
+# The theme's text colours ($text-*): made to be read on the background, in every theme.
 MARK_STYLES = {
-    "head": HEADING, "dim": MUTED, "paid": "$success", "unpaid": "$warning",
-    "late": "bold $error", "mark": "bold $error", "growth": "bold $secondary",
-    "hub": "bold $primary",
+    "head": HEADING, "dim": MUTED, "paid": "$text-success", "unpaid": "$text-warning",
+    "late": "bold $text-error", "mark": "bold $text-error", "growth": "bold $text-primary",
+    "hub": "bold $text-accent",
 }
 
 
