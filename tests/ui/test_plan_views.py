@@ -108,3 +108,43 @@ async def test_user_text_in_pictures_is_literal(catalog, tmp_path):
         await pilot.press("h")
         await pilot.pause()
         assert "[red]Hub[/red]" in shown(app) and "[/]oops" in shown(app)
+
+
+async def test_other_spending_and_the_growth_month_are_entered_and_counted(catalog, tmp_path):
+    from airoles_tui.ui.screens.help import HelpScreen
+
+    from .test_org_designer import closed, type_text, wait_for
+
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        pane = app.query_one(OrgPane)
+        before = pane.analysis.runway
+        await pilot.press("e")
+        app.screen.query_one("#plan-monthly_compute_usd").focus()
+        await type_text(pilot, "50k")
+        app.screen.query_one("#plan-monthly_other_burn_usd").focus()
+        await type_text(pilot, "lots")  # refused, said so, the plan keeps 0
+        label = str(app.screen.query_one("#label-monthly_other_burn_usd").render())
+        assert "'lots' is not an amount" in label
+        await pilot.press("escape")
+        await closed(pilot)
+        plan = pane.doc.plan
+        assert plan.monthly_compute_usd == 50_000 and plan.monthly_other_burn_usd == 0
+        assert pane.analysis.runway < before and "compute/API $50K/mo" in (
+            pane.analysis.runway_counts)
+        await pilot.press("g")
+        field = app.screen.query_one("#growth-month")
+        field.value = ""
+        field.focus()
+        await type_text(pilot, "20")
+        total = str(app.screen.query_one("#growth-total").render())
+        assert "growing at M20, the money runs out in M" in total
+        await pilot.press("escape")
+        await closed(pilot)
+        assert plan.growth.month == 20 and pane.doc.dirty
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = str(app.screen.query_one("Static").render())
+        for action in ("Timeline", "Burn", "Org chart"):
+            assert action in text
