@@ -44,23 +44,25 @@ def percentile(xs: list[float], p: float) -> float:
 
 
 def login_all(serve, users: list[str], spread: float) -> tuple[list[PtyTerm], list[float]]:
-    """Start the clients (at once, or evenly over ``spread`` seconds); each one's first
-    frame time, read concurrently."""
+    """Start the clients (at once, or evenly over ``spread`` seconds) while reading every
+    started one; returns each one's time from start to first frame."""
     import select
 
-    starts, terms = [], []
-    for n, user in enumerate(users):
-        while time.perf_counter() < (starts[0] if starts else 0) + spread * n / len(users):
-            time.sleep(0.01)
-        starts.append(time.perf_counter())
-        terms.append(serve.login(user))
-    firsts: list[float | None] = [None] * len(terms)
-    by_fd = {t.fd: i for i, t in enumerate(terms)}
-    deadline = time.perf_counter() + 300
-    while any(f is None for f in firsts):
-        if time.perf_counter() > deadline:
+    starts: list[float] = []
+    terms: list[PtyTerm] = []
+    firsts: list[float | None] = []
+    t0 = time.perf_counter()
+    deadline = t0 + spread + 300
+    while len(terms) < len(users) or any(f is None for f in firsts):
+        now = time.perf_counter()
+        if now > deadline:
             raise RuntimeError(f"{firsts.count(None)} sessions never drew their first frame")
-        ready, _, _ = select.select(list(by_fd), [], [], 0.05)
+        while len(terms) < len(users) and now >= t0 + spread * len(terms) / len(users):
+            starts.append(time.perf_counter())
+            terms.append(serve.login(users[len(terms)]))
+            firsts.append(None)
+        by_fd = {t.fd: i for i, t in enumerate(terms)}
+        ready, _, _ = select.select(list(by_fd), [], [], 0.02)
         for fd in ready:
             i = by_fd[fd]
             data = os.read(fd, 65536)
