@@ -33,9 +33,12 @@ from .records import (
 
 CatalogError = SourceError
 
+PAY_LIMITS = (0, 10**9)
 FAMILY: Spec = {"id": F(ID), "name": F(STR), "order": F(INT), "summary": F(STR)}
 COMPENSATION: Spec = {
-    "min_usd": F(INT), "max_usd": F(INT), "open_ended": F(BOOL, False),
+    # Up to $1B a year: the pay chart and the plan's costs work in whole dollars.
+    "min_usd": F(INT, limits=PAY_LIMITS), "max_usd": F(INT, limits=PAY_LIMITS),
+    "open_ended": F(BOOL, False),
     "basis": F(TEXT, False), "notes": F(STRS, False),
 }
 CONTRAST: Spec = {"role": F(ID), "text": F(STR)}
@@ -107,10 +110,15 @@ FILES: dict[str, tuple[str, Spec, bool]] = {
 def load_catalog(directory: Path | str) -> Catalog:
     """Load and validate a catalog directory; raise CatalogError listing every problem."""
     directory = Path(directory)
-    if not directory.exists():
-        raise CatalogError([Problem(str(directory), "catalog directory not found")])
-    if not directory.is_dir():
-        raise CatalogError([Problem(str(directory), "not a directory")])
+    try:
+        is_dir = directory.is_dir()  # a folder above that cannot be searched raises
+    except OSError as exc:
+        from ..files import describe_read_error
+
+        raise CatalogError([Problem(str(directory), describe_read_error(exc))]) from None
+    if not is_dir:
+        raise CatalogError([Problem(str(directory), "catalog directory not found" if not
+                                    directory.exists() else "not a directory")])
     problems: list[Problem] = []
     sources: dict[str, TomlSource] = {}
     for name in [*FILES, "recommender.toml"]:
@@ -194,9 +202,6 @@ def _cross_check(sources: dict[str, TomlSource], checkers: dict[str, Checker]) -
             ref(roles_c, ("roles", i, "differs_from", j, "role"), c["role"], roles, "role")
         comp = r.get("compensation")
         if comp:
-            if comp["min_usd"] < 0:
-                roles_c.add(("roles", i, "compensation", "min_usd"),
-                            f"roles[{i + 1}].compensation.min_usd: must not be negative")
             if comp["min_usd"] > comp["max_usd"]:
                 roles_c.add(("roles", i, "compensation", "min_usd"),
                             f"roles[{i + 1}].compensation: min_usd {comp['min_usd']} is above "
@@ -239,6 +244,9 @@ def _cross_check(sources: dict[str, TomlSource], checkers: dict[str, Checker]) -
     for i, it in enumerate(rec["interests"]):
         for rid in it["roles"]:
             ref(rec_c, ("interests", i, "roles"), rid, roles, "role")
+    why = _template_problem(rec["interest_reason"], {"interest"})
+    if why:
+        rec_c.add(("interest_reason",), f"interest_reason: {why}")
     if rec["top_n"] < 1:
         rec_c.add(("top_n",), "top_n: must be at least 1")
     if not backgrounds:
@@ -283,6 +291,29 @@ def _check_advice(checker: Checker, rules: list[dict[str, Any]], roles: set[str]
                 checker.add(("rules", i, key), f"{where}.{key}: {{{name}}} is not something the "
                             f"{rule['check']} check fills in (it has: "
                             f"{', '.join(sorted(fills)) or 'nothing'})")
+
+
+def _template_problem(template: str, fields: set[str]) -> str | None:
+    """Why ``template`` cannot be filled with ``str.format(**fields)``, or None.
+
+    Only plain ``{name}`` fields are allowed: an unknown name raises KeyError at the first
+    recommendation, and ``{interest.__class__}`` or a ``{interest:>999999999}`` format would
+    read attributes or build a huge string."""
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"not a valid template ({exc}); write a literal brace as {{{{ or }}}}"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in fields:
+            allowed = ", ".join(f"{{{f}}}" for f in sorted(fields))
+            return f"unknown placeholder {{{name}}}: the only ones allowed are {allowed}"
+        if spec or conversion:
+            return f"placeholder {{{name}}} must be plain (no format spec or conversion)"
+    return None
 
 
 def _t(rec: dict[str, Any], key: str) -> tuple[str, ...]:

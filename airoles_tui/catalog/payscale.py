@@ -85,9 +85,24 @@ def make_scale(roles: Iterable[Role], width: int, min_tick_gap: int = _MIN_TICK_
         gaps = (high - low) // step
         if (width - 1) / gaps >= min_tick_gap:
             return Scale(low, high, width, step)
-    step = _STEPS[-1]
-    low = lo // step * step
-    return Scale(low, max(math.ceil(hi / step) * step, low + step), width, step)
+    # Wider than the round steps: a 1-2-5 step that keeps the ticks as far apart, so the
+    # number of ticks stays bounded by the width whatever a catalog's figures are.
+    step = _nice(max(_STEPS[-1], (hi - lo) * min_tick_gap // max(width - 1, 1)))
+    while True:
+        low = lo // step * step
+        high = max(math.ceil(hi / step) * step, low + step)
+        if (high - low) // step <= max((width - 1) // max(min_tick_gap, 1), 1):
+            return Scale(low, high, width, step)
+        step = _nice(step + 1)
+
+
+def _nice(at_least: int) -> int:
+    """The smallest 1, 2 or 5 times a power of ten that is at least ``at_least``."""
+    power = 10 ** max(len(str(max(at_least, 1))) - 1, 0)
+    for m in (1, 2, 5, 10):
+        if m * power >= at_least:
+            return m * power
+    return 10 * power
 
 
 def bar(role: Role, scale: Scale) -> str:

@@ -72,10 +72,18 @@ def run_tui(args: argparse.Namespace) -> int:
         print("airoles-tui: not starting: fix the catalog above (see `airoles-tui validate`)",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    if (not sys.stdin.isatty() or not sys.stdout.isatty()) and not _under_textual_serve():
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)) and not _under_textual_serve():
         print("airoles-tui: the interactive app needs a terminal; for scripts use "
               "`airoles-tui recommend` or `airoles-tui validate`", file=sys.stderr)
         return EXIT_BAD_INPUT
     from ..ui.app import run_app
 
     return run_app(args, catalog)
+
+
+def _is_terminal(stream) -> bool:
+    """A closed descriptor (`airoles-tui <&-`) leaves the stream None: not a terminal."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False

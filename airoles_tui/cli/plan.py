@@ -7,7 +7,6 @@ every problem as ``file:line: message`` and exit status 2, before any terminal U
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -36,7 +35,8 @@ def register(subparsers, add_common) -> None:
     export.add_argument("--format", choices=("md", "json"), default="md",
                         help="md (a readable report, the default) or json (the data)")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
-                        help="write to OUT instead of standard output")
+                        help="write to the file OUT (atomically) instead of standard output; "
+                             "'-' is standard output")
     add_common(export)
     export.set_defaults(handler=_cmd_export)
     plan_diff.register(plan_sub, add_common)
@@ -75,19 +75,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if catalog is None:
         return EXIT_BAD_INPUT
     from ..plan.file_format import unknown_roles
-    from ..plan.report import plan_json, plan_markdown
+    from ..plan.report import plan_json_text, plan_markdown
     from ..plan.store import PlanSaveError, write_atomic
 
     for index, role in unknown_roles(loaded.plan, catalog):
         print(f"{args.file}: warning: hires[{index + 1}].role: unknown role {role!r} "
               "(costed at $0)", file=sys.stderr)
     if args.format == "json":
-        text = json.dumps(plan_json(loaded.plan, catalog), indent=2, ensure_ascii=False) + "\n"
+        text = plan_json_text(loaded.plan, catalog)
     else:
         text = plan_markdown(loaded.plan, catalog)
-    if args.output is None:
+    if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK
+    why = _not_a_file_target(args.output)
+    if why:
+        print(f"airoles-tui: not writing the export to {args.output}: {why}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.output.resolve() == args.file.resolve():
         print(f"airoles-tui: refusing to write the export over the plan itself ({args.file})",
               file=sys.stderr)
@@ -98,3 +102,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"airoles-tui: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _not_a_file_target(path: Path) -> str | None:
+    """Why ``path`` (after symlinks) cannot be replaced by an export file, or None.
+
+    The export is written atomically: a new file renamed over the old. Over a device or a
+    FIFO that would replace the node itself (and `-o /dev/stdout` never reached stdout)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        from ..files import describe_read_error
+
+        return describe_read_error(exc)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "it is a directory"
+    return "it is not a regular file (a device, FIFO or socket); use -o - for standard output"

@@ -93,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
     shown = rec.ranking if args.all else rec.top
     years = None if args.years is None and args.target_years is None else Years(
         args.years or 0, args.target_years or 0)
-    if args.json:
-        import json
+    from ..controls import json_text, visible
 
-        print(json.dumps(as_json(catalog, rec, shown, years), ensure_ascii=False, indent=2))
+    if args.json:
+        print(json_text(as_json(catalog, rec, shown, years)))
     else:
-        print("\n".join(as_text(catalog, rec, shown, years, every_reason=args.all)))
+        print(visible("\n".join(as_text(catalog, rec, shown, years, every_reason=args.all))))
     return EXIT_OK
 
 

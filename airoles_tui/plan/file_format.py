@@ -14,9 +14,10 @@ from typing import Any, TextIO
 import tomli_w
 
 from ..catalog.records import Catalog
-from ..validation.schema import INT, TEXT, Checker, F, Spec, field_label, is_kind
-from ..validation.source import Problem, SourceError, TomlSource, toml
+from ..validation.schema import INT, INT64, TEXT, Checker, F, Spec, field_label, is_kind
+from ..validation.source import Problem, SourceError, TomlSource, parse_toml
 from .declare import declared_fields, default_of
+from .limits import LIMITS
 from .model import OrgPlan
 from .stamp import Stamp
 
@@ -36,7 +37,7 @@ def spec_of(cls: type, ordered: bool = False) -> Spec:
         kind = spec_of(meta.kind, meta.many) if is_dataclass(meta.kind) else meta.kind
         out[f.name] = F(kind, meta.required, many=meta.many)
         if ordered and len(out) == 1:
-            out[ORDER] = F(INT, False)
+            out[ORDER] = F(INT, False, limits=LIMITS["order"])
     return out
 
 
@@ -99,8 +100,18 @@ def plan_to_dict(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> dict[
 HEADER = "# airoles-tui org plan (format documented in the README: \"Plan files\")\n"
 
 
+class UnwritablePlan(ValueError):
+    """A value TOML cannot hold (an integer beyond 64 bits): writing it would make a file
+    that no TOML reader, this program's included, can open again."""
+
+
 def dumps(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> str:
+    """The plan as TOML text; UnwritablePlan if a number does not fit TOML's integers."""
     doc = plan_to_dict(plan, recovery)
+    lo, hi = INT64
+    if _any_leaf(doc, lambda v: isinstance(v, int) and not lo <= v <= hi):
+        raise UnwritablePlan("a number in the plan is beyond the 64-bit whole numbers TOML "
+                             "can hold")
     # tomli_w turns "\r\n" into "\n" inside multi-line strings; keep such text exact by
     # writing every string on one line with escapes.
     multiline = not _any_str(doc, lambda s: "\r" in s)
@@ -108,13 +119,16 @@ def dumps(plan: OrgPlan, recovery: dict[str, Any] | None = None) -> str:
 
 
 def _any_str(value: Any, test) -> bool:
-    if isinstance(value, str):
-        return test(value)
+    return _any_leaf(value, lambda v: isinstance(v, str) and test(v))
+
+
+def _any_leaf(value: Any, test) -> bool:
+    """Whether ``test`` holds for any key or leaf value inside ``value``."""
     if isinstance(value, dict):
-        return any(_any_str(k, test) or _any_str(v, test) for k, v in value.items())
+        return any(_any_leaf(k, test) or _any_leaf(v, test) for k, v in value.items())
     if isinstance(value, list):
-        return any(_any_str(v, test) for v in value)
-    return False
+        return any(_any_leaf(v, test) for v in value)
+    return test(value)
 
 
 def _check(source: TomlSource) -> list[Problem]:
@@ -151,8 +165,9 @@ def _check_values(checker: Checker, cls: type, table: Any, path: tuple) -> None:
         if meta.check is None or f.name not in table:
             continue
         value = table[f.name]
-        if not is_kind(value, meta.kind):
-            continue
+        if not is_kind(value, meta.kind) or (isinstance(value, int) and not
+                                             INT64[0] <= value <= INT64[1]):
+            continue  # the schema said what is wrong with it
         for below, message in meta.check(value):
             where = (*path, f.name, *below)
             checker.add(where, f"{field_label(where)}: {message}")
@@ -183,9 +198,9 @@ def _build(data: dict[str, Any]) -> OrgPlan:
 def loads(text: str, display: str = "<plan>") -> OrgPlan:
     """Parse plan text (tests, round trips); raises PlanError like ``load_plan``."""
     try:
-        data = toml().loads(text)
-    except toml().TOMLDecodeError as exc:
-        raise PlanError([Problem(display, f"invalid TOML: {exc}")]) from None
+        data = parse_toml(text, display)
+    except SourceError as exc:
+        raise PlanError(exc.problems) from None
     source = TomlSource(Path(display), display, text, data)
     problems = _check(source)
     if problems:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from ..catalog.records import Catalog, Role
 from ..validation.schema import INT, NUM, STR, TABLE, TEXT
-from .declare import at_least, counts, declared, one_of, within
+from .declare import declared, one_of, within
+from .limits import bounded, bounded_counts, in_range
 
 # Where in a role's 2026 range each seniority sits (0 = bottom, 1 = top). Stated in the
 # analysis so nobody mistakes the figure for a quote.
@@ -29,7 +30,7 @@ DEFAULT_MULTIPLIER = 1.3  # salary -> fully loaded (benefits, payroll tax, equip
 RUNWAY_CAP_MONTHS = 1200  # "more than a century" is not a figure worth printing
 
 
-_MONTH = at_least(1, "months count from 1 (the first month)")
+_MONTH = bounded("start")  # months count from 1 (the first month)
 
 
 # The plan's fields, declared once: plan/file_format derives reading, writing and checking
@@ -53,10 +54,9 @@ class Hire:
 class Growth:
     """The plan at 50 AI hires: the structure then, headcount per role, what changes and why."""
 
-    target: int = declared(INT, 50)
+    target: int = declared(INT, 50, check=bounded("target"))
     structure: str = declared(TEXT, "")
-    headcount: dict[str, int] = declared(
-        TABLE, factory=dict, check=counts("expected a whole number of people"))
+    headcount: dict[str, int] = declared(TABLE, factory=dict, check=bounded_counts("headcount"))
     changes: str = declared(TEXT, "")
     # The month the plan grows to this stage; 0 = not set (no growth runway is figured).
     month: int = declared(INT, 0, omit_default=True, check=_MONTH)
@@ -71,18 +71,16 @@ class OrgPlan:
     name: str = declared(STR, "", required=True)
     company: str = declared(TEXT, "")
     product: str = declared(TEXT, "")
-    funding_usd: int = declared(INT, 0, required=True, check=at_least(0, "must not be negative"))
-    hire_budget: int = declared(INT, 15, required=True,
-                                check=at_least(0, "must not be negative"))
+    funding_usd: int = declared(INT, 0, required=True, check=bounded("funding_usd"))
+    hire_budget: int = declared(INT, 15, required=True, check=bounded("hire_budget"))
     structure: str = declared(TEXT, "")
     cost_multiplier: float = declared(NUM, DEFAULT_MULTIPLIER, omit_default=True, convert=float,
                                       check=within(0, 10, "must be above 0 and at most 10"))
     # Spending besides the AI team, counted in runway when given (the article warns that
     # model APIs make cost unpredictable: the compute line is the planner's own estimate).
     monthly_other_burn_usd: int = declared(INT, 0, omit_default=True,
-                                           check=at_least(0, "must not be negative"))
-    monthly_compute_usd: int = declared(INT, 0, omit_default=True,
-                                        check=at_least(0, "must not be negative"))
+                                           check=bounded("monthly_usd"))
+    monthly_compute_usd: int = declared(INT, 0, omit_default=True, check=bounded("monthly_usd"))
     hires: list[Hire] = declared(Hire, factory=list, many=True)
     growth: Growth = declared(Growth, factory=Growth)
 
@@ -98,7 +96,8 @@ def blank_plan() -> OrgPlan:
 
 # -- start months ----------------------------------------------------------------------------
 
-_START_RE = re.compile(r"^\s*(?:(m|month)\s*(\d+)|(q)\s*(\d+)|(\d+))\s*$", re.IGNORECASE)
+_START_RE = re.compile(r"^\s*(?:(m|month)\s*(\d{1,9})|(q)\s*(\d{1,9})|(\d{1,9}))\s*$",
+                       re.IGNORECASE | re.ASCII)
 
 
 def parse_start(text: str) -> int | None:
@@ -108,9 +107,9 @@ def parse_start(text: str) -> int | None:
         return None
     if m.group(4):
         quarter = int(m.group(4))
-        return 3 * (quarter - 1) + 1 if quarter >= 1 else None
+        return 3 * (quarter - 1) + 1 if quarter >= 1 and in_range("start", quarter * 3) else None
     month = int(m.group(2) or m.group(5))
-    return month if month >= 1 else None
+    return month if in_range("start", month) else None
 
 
 def start_label(month: int) -> str:
@@ -196,4 +195,4 @@ def parse_usd(text: str) -> int | None:
     except ValueError:
         return None
     value *= {"": 1, "k": 1e3, "m": 1e6, "b": 1e9}[m.group(2).lower()]
-    return int(round(value))
+    return int(round(value)) if in_range("funding_usd", value) else None  # not inf, not 1e400

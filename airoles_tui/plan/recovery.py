@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .file_format import dumps
 from .model import OrgPlan
 from .stamp import Stamp
-from .store import PlanEntry, _entries, write_atomic
+from .store import PlanEntry, _entries, encode, write_atomic
 
 RECOVERY_DIR = ".recovery"
 
@@ -36,7 +35,7 @@ def write_recovery(plan: OrgPlan, path: Path, source: Path | None, source_stamp:
     if source_stamp is not None:
         info["source_sha256"] = source_stamp.sha256
         info["source_size"] = source_stamp.size
-    write_atomic(path, dumps(plan, info).encode("utf-8"), durable=durable)
+    write_atomic(path, encode(plan, info), durable=durable)
 
 
 def discard_recovery(path: Path | None) -> None:
@@ -61,6 +60,19 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+def restores_inside(plans_dir: Path, source: Path | None) -> bool:
+    """Whether a copy naming ``source`` restores into the plans folder (None: never saved).
+
+    A copy is a file anyone able to write ``.recovery/`` could have dropped there, naming any
+    path: restoring it to a path outside the folder is asked about, never done silently."""
+    if source is None:
+        return True
+    try:
+        return source.resolve().is_relative_to(plans_dir.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
 
 def pending_recoveries(plans_dir: Path) -> list[PlanEntry]:
     """Recovery copies left by sessions that are gone, newest first."""

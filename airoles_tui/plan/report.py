@@ -10,23 +10,19 @@ import re
 from typing import Any
 
 from ..catalog.records import Catalog
+from ..controls import json_text, visible
 from .analysis import analyse, growth_annual_usd, growth_money_line
 from .file_format import plan_to_dict
 from .model import SENIORITY_LABELS, OrgPlan, money, start_label
 from .pictures import PICTURES, picture
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
 
 def _md_text(text: str) -> str:
-    """User text inside Markdown: keep it literal (no accidental headings, links or HTML)."""
-    out = []
-    for ch in text:
-        if ch in "\\`*_[]<>#|":
-            out.append("\\" + ch)
-        elif ord(ch) < 0x20 and ch not in "\n\t" or ch == "\x7f":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """User text inside Markdown: keep it literal (no accidental headings, links or HTML), and
+    control characters visible (``cat report.md`` must not run escape sequences)."""
+    return visible(_MD_SPECIAL.sub(r"\\\1", text))
 
 
 md_text = _md_text  # for the other documents made from plans (plan/diff)
@@ -113,7 +109,11 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
     for kind, title in PICTURES.items():
         lines += [f"### {title}", "",
                   *_code_block(picture(kind, plan, a, catalog, width).text())]
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip() + "\n")  # catalog names too
+
+
+def plan_json_text(plan: OrgPlan, catalog: Catalog) -> str:
+    return json_text(plan_json(plan, catalog)) + "\n"
 
 
 def plan_json(plan: OrgPlan, catalog: Catalog) -> dict[str, Any]:

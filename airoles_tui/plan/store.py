@@ -7,12 +7,15 @@ second session's save is seen instead of overwritten.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import files
-from .file_format import PlanError, dumps, load_plan
+from .file_format import PlanError, UnwritablePlan, dumps, load_plan
 from .model import OrgPlan
 from .stamp import Stamp, changed_on_disk
 
@@ -45,12 +48,53 @@ def save_plan(plan: OrgPlan, path: Path, expected: Stamp | None, *, force: bool 
 
     Raises PlanConflict when the file on disk is not ``expected`` (None: no file) unless
     ``force``; PlanSaveError when it cannot be written. Either way nothing was changed.
+    The check and the rename happen under a lock, so of two sessions saving at one moment
+    the second sees the first's file and gets the conflict, instead of both "saving".
     """
-    if not force:
-        reason = changed_on_disk(path, expected)
-        if reason:
-            raise PlanConflict(path, reason)
-    return write_atomic(path, dumps(plan).encode("utf-8"))
+    data = encode(plan)
+    with plan_lock(path):
+        if not force:
+            reason = changed_on_disk(path, expected)
+            if reason:
+                raise PlanConflict(path, reason)
+        return write_atomic(path, data)
+
+
+def encode(plan: OrgPlan, recovery: dict | None = None) -> bytes:
+    """The plan file's bytes, or PlanSaveError for a plan TOML cannot hold."""
+    try:
+        return dumps(plan, recovery).encode("utf-8")
+    except UnwritablePlan as exc:
+        raise PlanSaveError(f"not saved: {exc}") from exc
+
+
+@contextmanager
+def plan_lock(path: Path) -> Iterator[None]:
+    """An advisory lock (flock) on the folder that holds the plan (a symlink's target's).
+
+    Locking the folder rather than a lock file beside the plan leaves nothing behind in it
+    (a lock file cannot safely be deleted: a third session could lock a new one while the
+    second holds the old), and saves are milliseconds, so plans in one folder queueing for
+    each other costs nothing. Where the folder cannot be opened the save goes on unlocked and
+    fails on its own write with a clear message.
+    """
+    import fcntl
+
+    try:
+        target = files.link_target(path)
+    except files.WriteError as exc:
+        raise PlanSaveError(str(exc)) from exc
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(target.parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +143,27 @@ def file_name_for(name: str) -> str:
     return stem[:60] + SUFFIX
 
 
+# File systems allow 255 bytes per name; the atomic writer's temporary file adds 15
+# (".NAME.xxxxxxxx.tmp"), so a plan's name, with its .toml, must leave room for them.
+MAX_NAME_BYTES = 255 - 15
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def check_file_name(name: str) -> str | None:
     """Why ``name`` can't be a plan file name in the plans folder, or None."""
     name = name.strip()
     if not name:
         return "type a file name"
-    if "/" in name or "\\" in name or "\0" in name:
+    if "/" in name or "\\" in name:
         return "a name, not a path: plans are saved in the plans folder"
+    if _CONTROL.search(name):
+        return "a name cannot hold tabs, line breaks or other control characters"
     if name.startswith("."):
         return "names starting with '.' are hidden"
+    size = len(name.encode("utf-8")) + (0 if name.endswith(SUFFIX) else len(SUFFIX))
+    if size > MAX_NAME_BYTES:
+        return (f"too long: a file name can be at most {MAX_NAME_BYTES} bytes with its "
+                f"{SUFFIX} ({size} here)")
     return None
 
 

@@ -33,6 +33,7 @@ from .textual_compat.screen_diff import ScreenDiff, TextUpdate
 from .theme import remember, starting_theme
 from .widgets.footer import KeysFooter
 from .widgets.size_notice import SizeNotice
+from .widgets.text import visible
 
 if TYPE_CHECKING:
     from ..recommend.progress import ProgressStore
@@ -404,6 +405,11 @@ class AiRolesApp(App[int]):
 
     def action_back(self) -> None:
         self.navigator.back()
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notification (widgets' ``self.notify`` lands here too) quotes file names and
+        plan text: shown with their control characters visible."""
+        super().notify(visible(message), title=visible(title), **kwargs)
 
     def action_redraw(self) -> None:
         self._screen_diff.invalidate()

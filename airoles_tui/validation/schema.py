@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .source import Problem, TomlSource
+from .source import MAX_PROBLEMS, Problem, TomlSource
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -34,6 +34,13 @@ class F:
     kind: Any
     required: bool = True
     many: bool = False  # with a Spec kind: an array of tables
+    # INT/NUM: the allowed range, inclusive. Every number gets one, because the arithmetic
+    # after validation (costs, runway months, chart ticks) must not meet a 400-digit figure.
+    limits: tuple[int | float, int | float] | None = None
+
+
+# What TOML (and every reader of our files) can hold: a signed 64-bit integer.
+INT64 = (-(2**63), 2**63 - 1)
 
 
 Spec = dict[str, F]
@@ -44,10 +51,22 @@ class Checker:
 
     def __init__(self, source: TomlSource):
         self.source = source
-        self.problems: list[Problem] = []
+        self._problems: list[Problem] = []
+        self._more = 0
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems found, the first MAX_PROBLEMS of them listed and the rest counted."""
+        if not self._more:
+            return list(self._problems)
+        return [*self._problems, Problem(self.source.display,
+                                         f"... and {self._more:,} more problems not listed")]
 
     def add(self, path: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(self.source.display, message, self.source.locate(path)))
+        if len(self._problems) >= MAX_PROBLEMS:
+            self._more += 1
+            return
+        self._problems.append(Problem(self.source.display, message, self.source.locate(path)))
 
     def record(self, data: Any, spec: Spec, path: tuple[str | int, ...]) -> bool:
         """Check ``data`` against ``spec`` in place; True when it is usable."""
@@ -82,7 +101,13 @@ class Checker:
         good = _is_kind(value, f.kind)
         if not good:
             self.add(path, f"{label}: expected {_TYPE_NAMES[f.kind]}, got {_describe(value)}")
-        return good
+            return False
+        if f.kind in (INT, NUM):
+            lo, hi = f.limits or INT64
+            if not lo <= value <= hi:  # NaN fails too
+                self.add(path, f"{label}: must be from {lo:,} to {hi:,}, got {_describe(value)}")
+                return False
+        return True
 
 
 def _is_kind(value: Any, kind: str) -> bool:
@@ -113,7 +138,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return "an empty string" if not value.strip() else f"the string {value[:40]!r}"
     if isinstance(value, int):
-        return f"the integer {value}"
+        if abs(value) < 10**30:
+            return f"the integer {value:,}"
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     if isinstance(value, float):
         return f"the number {value}"
     if isinstance(value, list):

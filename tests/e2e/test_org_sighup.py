@@ -1,6 +1,6 @@
 """A dropped connection mid-edit loses nothing: the installed app in a real pty.
 
-Edit a plan, hang up (SIGHUP) or terminate (SIGTERM) before the autosave timer could run,
+Edit a plan, hang up (SIGHUP), terminate (SIGTERM) or interrupt (SIGINT) before the autosave timer could run,
 relaunch, restore, save, and find every edit in the file. With SIGHUP ignored (nohup) and
 the terminal gone, the app must notice and leave the same way instead of spinning.
 """
@@ -107,7 +107,8 @@ def check_saved(plan_path, original) -> None:
     assert plan.hires[0].title == TITLE
 
 
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT],
+                         ids=["SIGHUP", "SIGTERM", "SIGINT"])
 def test_signal_writes_recovery_and_next_launch_restores(airoles_bin, tmp_path, sig):
     plans, plan_path, env = setup(tmp_path)
     original = load_plan(plan_path).plan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import os
 import shutil
 import subprocess
 import sys
@@ -118,17 +119,18 @@ def test_missing_file(cat_dir):
 
 
 def test_unreadable_file(cat_dir, monkeypatch):
-    # Tests run as root, where chmod 000 still reads: make the read itself fail.
+    # Tests run as root, where chmod 000 still reads: make the open itself fail.
     target = cat_dir / "exercises.toml"
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self == target:
+    def deny(path, *args, **kwargs):
+        if Path(path) == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    assert problems(cat_dir) == [f"{target}: cannot read: Permission denied"]
+    monkeypatch.setattr(os, "open", deny)
+    assert problems(cat_dir) == [
+        f"{target}: permission denied (the file or a folder above it cannot be read)"]
 
 
 def test_not_utf8(cat_dir):

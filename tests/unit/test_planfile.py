@@ -76,7 +76,7 @@ BAD = {
                       'hire_budget = 1\n[[hires]]\nrole = "ml-engineer"\nstart = 0\n'
                       'seniority = "god"\n', "hires[1].start"),
     "negative.toml": ('format_version = 1\n[plan]\nname = "x"\nfunding_usd = -5\n'
-                      'hire_budget = 1\n', "must not be negative"),
+                      'hire_budget = 1\n', "plan.funding_usd: must be from 0 to 1,000,000,000,000"),
     "not-utf8.toml": (b"format_version = 1\n\xff\xfe", "not UTF-8"),
 }
 

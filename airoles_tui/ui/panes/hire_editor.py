@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Select, Static, TextArea
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...catalog.records import Catalog
 from ...plan.model import SENIORITY_LABELS, Hire, HireCost, money, parse_start, start_label
+from ..widgets.fields import Input, TextArea
 from ..widgets.text import literal
 
 

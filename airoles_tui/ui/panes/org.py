@@ -9,7 +9,6 @@ questions when something could be lost.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from pathlib import Path
 
@@ -31,10 +30,11 @@ from ...plan.model import OrgPlan, blank_plan, money
 from ...plan.recovery import (
     discard_recovery,
     pending_recoveries,
+    restores_inside,
     session_recovery_path,
     write_recovery,
 )
-from ...plan.report import plan_json, plan_markdown
+from ...plan.report import plan_json_text, plan_markdown
 from ...plan.stamp import Stamp
 from ...plan.store import (
     PlanConflict,
@@ -390,8 +390,18 @@ class OrgPane(Vertical):
                     "Cannot restore", [str(p) for p in exc.problems],
                     f"The copy stays in {entry.path.parent}."))
                 return
-            source = loaded.recovery_source
-            self._load(loaded.plan, source, loaded.source_stamp, dirty=True)
+            source, source_stamp = loaded.recovery_source, loaded.source_stamp
+            if not restores_inside(self.plans_dir, source):
+                where = await self.app.push_screen_wait(ChoiceScreen(
+                    "Restore to which file?",
+                    f"The recovery copy names {source}, outside the plans folder "
+                    f"{self.plans_dir}. Save it as a new plan in the plans folder, or keep "
+                    f"{source} as the file ctrl+s writes?",
+                    [Choice("a", "Save as a new plan", "save_as"),
+                     Choice("k", "Keep that file", "keep")], cancel_value="save_as"))
+                if where != "keep":
+                    source = source_stamp = None
+            self._load(loaded.plan, source, source_stamp, dirty=True)
             if self.save_recovery():
                 discard_recovery(entry.path)
             self.app.call_later(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
@@ -541,13 +551,24 @@ class OrgPane(Vertical):
 
     # -- export ----------------------------------------------------------------------------
 
-    def export(self, fmt: str) -> None:
+    @work(group="org-flow", exclusive=True)
+    async def export(self, fmt: str) -> None:
+        from ..screens.dialogs import Choice, ChoiceScreen
+
         stem = (self.doc.path.stem if self.doc.path else
                 file_name_for(self.doc.plan.name).removesuffix(".toml"))
         target = self.plans_dir / f"{stem}.{'md' if fmt == 'md' else 'json'}"
+        if target.exists() or target.is_symlink():
+            answer = await self.app.push_screen_wait(ChoiceScreen(
+                "Export exists",
+                f"{target} exists already (perhaps edited since it was exported). "
+                "Replace it with this export?",
+                [Choice("c", "Cancel", "cancel"), Choice("o", "Overwrite", "overwrite")],
+                cancel_value="cancel"))
+            if answer != "overwrite":
+                return
         text = (plan_markdown(self.doc.plan, self.catalog) if fmt == "md"
-                else json.dumps(plan_json(self.doc.plan, self.catalog), indent=2,
-                                ensure_ascii=False) + "\n")
+                else plan_json_text(self.doc.plan, self.catalog))
         try:
             write_atomic(target, text.encode("utf-8"))
         except PlanSaveError as exc:

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalog.records import Catalog
@@ -37,6 +37,7 @@ from ...recommend.scoring import (
     unscored,
 )
 from ...recommend.seniority import CHANGE_NOTE, RULE, Placement, band_line, place
+from ..widgets.fields import Input
 from ..widgets.text import HEADING, MUTED, literal, visible
 
 if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane

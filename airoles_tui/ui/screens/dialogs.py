@@ -14,10 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...plan.store import PlanEntry, check_file_name
+from ..widgets.fields import Input
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
 

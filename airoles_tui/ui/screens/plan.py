@@ -12,10 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, Static
 
 from ...catalog.records import Catalog
 from ...plan.analysis import Analysis, analyse, growth_annual_usd, growth_money_line
+from ...plan.limits import describe, in_range, whole_number
 from ...plan.model import (
     SENIORITY_LABELS,
     OrgPlan,
@@ -24,6 +25,7 @@ from ...plan.model import (
     start_label,
 )
 from ..panes.hire_editor import FieldRow
+from ..widgets.fields import Input, TextArea
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
 
@@ -123,11 +125,13 @@ class PlanHeaderScreen(_FormScreen):
         if key == "funding_usd":
             value = parse_usd(event.value)
             if value is None:
-                return self._error(f"label-{key}", f"Funding: {event.value!r} is not an amount")
+                return self._error(f"label-{key}", f"Funding: {event.value!r} is not an amount "
+                                                   f"{describe('funding_usd')}")
         elif key == "hire_budget":
-            value = int(event.value) if event.value.strip().isdigit() else None
+            value = whole_number(event.value, "hire_budget")
             if value is None:
-                return self._error(f"label-{key}", "Hire budget: a whole number")
+                return self._error(f"label-{key}", "Hire budget: a whole number "
+                                                   + describe("hire_budget"))
         elif key == "cost_multiplier":
             try:
                 value = float(event.value)
@@ -137,8 +141,9 @@ class PlanHeaderScreen(_FormScreen):
                 return self._error(f"label-{key}", "Multiplier: a number above 0, at most 10")
         elif key in _MONTHLY:
             value = parse_usd(event.value) if event.value.strip() else 0
-            if value is None:
-                return self._error(f"label-{key}", f"{event.value!r} is not an amount")
+            if value is None or not in_range("monthly_usd", value):
+                return self._error(f"label-{key}", f"{event.value!r} is not an amount "
+                                                   + describe("monthly_usd"))
             labels[key] = _MONTHLY[key][1]
         elif key == "name" and not event.value.strip():
             return self._error(f"label-{key}", "Plan name: must not be empty")
@@ -210,23 +215,24 @@ class GrowthScreen(_FormScreen):
 
     @on(Input.Changed, "#growth-target")
     def _target(self, event: Input.Changed) -> None:
-        if event.value.strip().isdigit():
+        target = whole_number(event.value, "target")
+        if target is not None:
             self._error("label-target", "Target headcount")
-            self.apply("growth.target", int(event.value))
+            self.apply("growth.target", target)
             self._total()
         else:
-            self._error("label-target", "Target headcount: a whole number")
+            self._error("label-target", "Target headcount: a whole number " + describe("target"))
 
     @on(Input.Changed, "#growth-month")
     def _month(self, event: Input.Changed) -> None:
-        month = int(event.value) if event.value.strip().isdigit() else 0
+        month = whole_number(event.value, "start") or 0  # 0: not set
         self.apply("growth.month", month)
         self._total()
 
     @on(Input.Changed, ".headcount Input")
     def _count(self, event: Input.Changed) -> None:
         index = int((event.input.id or "count-0").removeprefix("count-"))
-        count = int(event.value) if event.value.strip().isdigit() else 0
+        count = whole_number(event.value, "headcount") or 0
         self.apply("growth.headcount", (self._roles[index], count))
         self._total()
 

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from ...catalog.records import Catalog
 from ...plan.store import PlanSaveError
@@ -38,6 +38,7 @@ from ...recommend.matrix import (
     short_labels,
 )
 from ...validation.source import SourceError
+from ..widgets.fields import Input
 from ..widgets.footer import KeysFooter
 from ..widgets.text import MUTED, literal
 from .base import AppModalScreen, AppScreen

@@ -15,10 +15,12 @@ segment) is marked unknown and written in full.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
+from rich.segment import Segment
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import Strip
 
@@ -104,6 +106,21 @@ def _cells(text: str) -> list[str]:
     return cells
 
 
+# The last line of defence: a control character that reached a strip (a widget that did not
+# go through controls.visible) is dropped on its way out. Such characters are zero cells
+# wide, so the layout is unchanged; raw, they were a clipboard write or a cleared screen.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _without_controls(strip: Strip) -> Strip:
+    segments = strip._segments
+    if not any(not control and _CONTROL.search(text) for text, _, control in segments):
+        return strip
+    return Strip([Segment(_CONTROL.sub("", text), style) if not control else
+                  Segment(text, style, control) for text, style, control in segments],
+                 strip.cell_length)
+
+
 def _pieces(update: CompositorUpdate) -> Iterator[tuple[int, int, Strip]]:
     """(y, x, strip) for each strip the update writes, as its own render_segments does."""
     if isinstance(update, LayoutUpdate):
@@ -156,6 +173,7 @@ class ScreenDiff:
         for y, x, strip in _pieces(update):
             if not 0 <= y < height:
                 continue
+            strip = _without_controls(strip)
             chars, sgrs = self._chars[y], self._sgr[y]
             dirty = changed.setdefault(y, set())
             # Columns advance as Textual lays the text out (rich's cell_len). A piece with a

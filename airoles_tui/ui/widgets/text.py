@@ -12,20 +12,12 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.content import Content
 
-# C0 controls (ESC above all) would be eaten by Content or, worse, reach the terminal.
-# Show them as their Unicode control pictures so the user sees exactly what is there.
-_CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
-_CONTROL_PICTURES[0x7F] = "\u2421"
+from ...controls import visible  # noqa: F401 - re-exported: the widgets' way to it
 
 HEADING = "bold $accent"
 LABEL = "bold"
 MUTED = "$text-muted"
 BULLET = "• "
-
-
-def visible(text: str) -> str:
-    """Replace control characters with visible stand-ins; everything else is unchanged."""
-    return text.translate(_CONTROL_PICTURES)
 
 
 def as_markup(text: str) -> str:
