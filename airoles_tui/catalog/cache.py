@@ -17,6 +17,7 @@ private (mode 0600), or not a regular file is treated as absent.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import types
 import typing
@@ -36,8 +37,10 @@ from .records import Catalog
 
 _CODE = Path(__file__).resolve().parent.parent  # the airoles_tui package
 FORMAT = "airoles-tui catalog cache 2 (json)"
-_CATALOG_FIELDS = ("families", "roles", "case_studies", "team_structures", "pathways", "eras",
-                   "exercises", "recommender", "source")
+# Every field of the Catalog but its derived index, in order: a field added to Catalog is
+# cached with no change here (its type must be one _make_decoder knows).
+_CATALOG_FIELDS = tuple(f.name for f in dataclasses.fields(Catalog) if f.init
+                        and not f.name.startswith("_"))
 
 
 class _Bad(Exception):

@@ -8,13 +8,13 @@ analysis, so the deltas are those the designer shows.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalog.records import Catalog
 from .analysis import Analysis, analyse
 from .model import Hire, OrgPlan, money, start_label
+from ..controls import json_text, visible
 from .report import md_text as _md_text
 
 
@@ -181,7 +181,7 @@ def diff_markdown(d: PlanDiff, name_a: str, name_b: str) -> str:
                 lines.append(f"- {at + 1}. {_md_text(h.label)}: "  # type: ignore[operator]
                              + _md_text("; ".join(h.changes)))
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def diff_json(d: PlanDiff, name_a: str, name_b: str) -> str:
@@ -205,4 +205,4 @@ def diff_json(d: PlanDiff, name_a: str, name_b: str) -> str:
             "a": None if not x.growth or x.growth.runway is None else round(x.growth.runway, 2),
             "b": None if not y.growth or y.growth.runway is None else round(y.growth.runway, 2)},
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data) + "\n"

@@ -50,8 +50,8 @@ def test_new_plan_fields_round_trip_and_are_checked():
     with pytest.raises(PlanError) as exc:
         loads(bad, "p.toml")
     assert "p.toml:" in str(exc.value)
-    assert "plan.monthly_compute_usd: must not be negative" in str(exc.value)
-    with pytest.raises(PlanError, match="growth.month: months count from 1"):
+    assert "plan.monthly_compute_usd: must be from 0 to 100,000,000,000" in str(exc.value)
+    with pytest.raises(PlanError, match="growth.month: must be from 1 to 1,200"):
         loads(text.replace("month = 18", "month = 0"))
 
 

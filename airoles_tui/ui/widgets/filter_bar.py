@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input
+
+from .fields import Input
 
 
 class FilterBar(Input):
