@@ -63,5 +63,7 @@ def run(args: argparse.Namespace) -> int:
         return _refuse(f"your skill marks cannot be read (the file is left as it is):\n"
                        f"{describe(exc.problems)}")
     plan = learning_plan(catalog, progress, role, args.background or "")
-    print("\n".join(as_lines(catalog, plan, markdown=args.format == "md")))
+    from ..controls import visible
+
+    print(visible("\n".join(as_lines(catalog, plan, markdown=args.format == "md"))))
     return EXIT_OK
