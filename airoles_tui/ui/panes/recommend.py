@@ -107,7 +107,9 @@ class RecommendPane(Horizontal):
             Input(placeholder="0", id="rec-target-years", compact=True,
                   validators=[YearsValidator()], validate_on=["changed", "submitted"]),
             Static(id="rec-target-years-status"),
-            Static(literal("m: skills matrix exercise", MUTED), id="rec-hint"),
+            # No "m: skills matrix" hint line any more: the footer shows m, and with the
+            # second years field a hint made the form taller than 80x24 leaves it, so it
+            # scrolled (and where it stood depended on when focus landed).
             id="rec-form")
         return [form, OptionList(id="rec-results")]
 
