@@ -15,7 +15,10 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -473,3 +476,38 @@ def test_a_hostile_plan_round_trips_exactly(tmp_path):
     assert load_plan(path).plan == plan  # the file keeps the data; only its display changes
     assert file_stamp(path) is not None
 
+
+
+_SAVER = """
+import sys
+from pathlib import Path
+from airoles_tui.plan.model import Hire, OrgPlan
+from airoles_tui.plan.store import save_plan
+path = Path(sys.argv[1])
+plans = [OrgPlan(name=n, hires=[Hire("ml-engineer", rationale=n * 2000)]) for n in "AB"]
+print("ready", flush=True)
+n = 0
+while True:
+    save_plan(plans[n % 2], path, None, force=True)
+    n += 1
+"""
+
+
+def test_sigkill_mid_save_never_tears_the_plan(tmp_path):
+    """50 SIGKILLs at random moments of a loop of saves: each time the plan on disk is one
+    whole plan or the other, never a mix or an empty file."""
+    import random
+
+    path = tmp_path / "plan.toml"
+    save_plan(OrgPlan(name="A"), path, None)
+    rng = random.Random(11)
+    for _ in range(50):
+        child = subprocess.Popen([sys.executable, "-c", _SAVER, str(path)],
+                                 stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.05))
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+        child.stdout.close()
+        assert load_plan(path).plan.name in ("A", "B")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["plan.toml"]

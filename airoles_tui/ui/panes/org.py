@@ -45,7 +45,7 @@ from ...plan.store import (
     save_plan,
     write_atomic,
 )
-from ..widgets.text import literal
+from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options
 
 AUTOSAVE_DELAY = 0.5  # seconds from the first unsaved edit to the recovery copy
@@ -289,11 +289,11 @@ class OrgPane(Vertical):
                     plan.growth.headcount[role] = count
                 else:
                     plan.growth.headcount.pop(role, None)
-            elif getattr(plan.growth, field) == value:
+            elif _unchanged(getattr(plan.growth, field), value):
                 return
             else:
                 setattr(plan.growth, field, value)
-        elif getattr(plan, key) == value:
+        elif _unchanged(getattr(plan, key), value):
             return
         else:
             setattr(plan, key, value)
@@ -575,3 +575,9 @@ class OrgPane(Vertical):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Exported {target}", markup=False)
+
+
+def _unchanged(current: object, shown: object) -> bool:
+    """A field shows text with its control characters made visible (ui/widgets/fields): that
+    form of the plan's own text is no edit, and the file keeps the text as it was."""
+    return current == shown or (isinstance(current, str) and visible(current) == shown)
