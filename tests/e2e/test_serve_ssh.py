@@ -335,3 +335,12 @@ def test_an_idle_session_gets_sigterm_and_restores_the_terminal(tmp_path):
         assert list(serve.home("alice").rglob(".recovery/*.toml"))
     finally:
         serve.stop()
+
+
+def test_a_connection_that_opens_no_session_is_closed(server):
+    # `ssh -N` logs in and asks for nothing: a slot held for forwarding or for nothing.
+    started = time.monotonic()
+    run = server.run("alice", extra=["-N"], timeout=60)
+    assert run.returncode == 255, run.stderr  # the server closed it, not a timeout of ours
+    assert time.monotonic() - started >= 9  # it was given its 10 s first
+    assert "no session opened" in server.log()
