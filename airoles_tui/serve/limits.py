@@ -59,8 +59,8 @@ class SessionCounter:
         if self.open >= self.total:
             return f"the server is full ({self.total} sessions); try again later"
         if self.by_user[user] >= self.per_user:
-            return (f"{user} already has {self.by_user[user]} sessions open (the most "
-                    "allowed); close one and try again")
+            return (f"{user} already has the most sessions allowed open "
+                    f"({self.by_user[user]}); close one and try again")
         self.by_user[user] += 1
         return None
 

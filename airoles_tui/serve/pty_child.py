@@ -33,6 +33,16 @@ def set_size(fd: int, cols: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
 
+def quiet_input(fd: int) -> None:
+    """No echo and no line editing from the start: keys typed or pasted while the app is
+    still starting wait for it, instead of being echoed onto the user's screen by the
+    kernel and cut at the canonical line limit (4095 bytes). Output processing stays on,
+    so an error printed before the app takes the terminal still reads line by line."""
+    attrs = termios.tcgetattr(fd)
+    attrs[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN)
+    termios.tcsetattr(fd, termios.TCSANOW, attrs)
+
+
 def exit_status(returncode: int) -> int:
     """A shell's convention: killed by signal N is 128+N."""
     return 128 - returncode if returncode < 0 else returncode
@@ -62,6 +72,7 @@ class PtyChild:
         master, slave = os.openpty()
         try:
             set_size(slave, cols, rows)  # before the app starts: its first frame fits
+            quiet_input(slave)
             self.proc = await asyncio.create_subprocess_exec(
                 *argv, stdin=slave, stdout=slave, stderr=slave, env=dict(env), cwd=cwd,
                 start_new_session=True, preexec_fn=_take_controlling_tty, close_fds=True)

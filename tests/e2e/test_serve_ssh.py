@@ -10,6 +10,7 @@ import signal
 import socket
 import string
 import subprocess
+import termios
 import time
 
 import pytest
@@ -22,6 +23,7 @@ from .sshd import free_port
 pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
 
 ROLES, ORG = "roles ·", "hires ·"
+READY_MARK = ROLES
 
 
 @pytest.fixture(scope="module")
@@ -299,7 +301,7 @@ def test_sessions_per_user_are_capped(tmp_path):
             first.wait_for(ROLES, timeout=30)
             second = serve.run("alice", tty=True)
             assert second.returncode == 1
-            assert "alice already has 1 sessions open" in second.stdout
+            assert "alice already has the most sessions allowed open (1)" in second.stdout
             with serve.login("bob") as other:  # another user is not affected
                 other.wait_for(ROLES, timeout=30)
     finally:
@@ -344,3 +346,22 @@ def test_a_connection_that_opens_no_session_is_closed(server):
     assert run.returncode == 255, run.stderr  # the server closed it, not a timeout of ours
     assert time.monotonic() - started >= 9  # it was given its 10 s first
     assert "no session opened" in server.log()
+
+
+def test_keys_typed_while_the_app_starts_wait_for_it_unechoed(server):
+    paste = "x" * 6000  # past the kernel's canonical line limit (4095)
+    with server.login("bob") as term:
+        # Once ssh has put its own terminal in raw mode (it is connected), nothing it shows
+        # comes from this side's echo; then type at once, before the app runs.
+        deadline = time.monotonic() + 30
+        while termios.tcgetattr(term.fd)[3] & termios.ECHO:
+            assert time.monotonic() < deadline, "ssh never set its terminal to raw mode"
+            time.sleep(0.005)
+        assert not term.pump(0.01) or READY_MARK not in term.text()
+        term.type("4")
+        term.type("\x1b[200~" + paste + "\x1b[201~")
+        term.wait_for(ORG, timeout=30)  # the 4 reached the app
+        before_app = bytes(term.raw).split(b"\x1b[?1049h")[0]
+        assert b"4" not in before_app and b"xxxx" not in before_app  # nothing echoed
+        term.press("q")
+        assert term.wait_exit() == 0

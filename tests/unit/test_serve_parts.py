@@ -94,7 +94,7 @@ def test_rate_limiter_slides():
 def test_session_counter_caps_per_user_and_in_all():
     counter = SessionCounter(per_user=2, total=3)
     assert counter.admit("a") is None and counter.admit("a") is None
-    assert "a already has 2 sessions" in counter.admit("a")
+    assert "a already has the most sessions allowed open (2)" in counter.admit("a")
     assert counter.admit("b") is None
     assert "the server is full" in counter.admit("c")
     counter.release("a")
