@@ -213,3 +213,24 @@ async def test_a_signal_is_acted_on_while_the_main_thread_is_stuck():
     assert stuck_until - start > 1.0, "the stuck call was too short to prove anything"
     assert events["saved"] < stuck_until and events["exit"] < stuck_until
     assert events["exit"] - events["saved"] >= 0.3
+
+
+async def test_catalog_text_with_c1_controls_is_shown_visibly(tmp_path):
+    """Catalog text already showed C0 as pictures; C1 (U+009B, the one-byte CSI) passed."""
+    import json
+    import shutil
+
+    from airoles_tui.catalog.loader import load_catalog
+    from airoles_tui.paths import data_dir
+
+    folder = shutil.copytree(data_dir(), tmp_path / "catalog",
+                             ignore=shutil.ignore_patterns("plans"))
+    roles = folder / "roles.toml"
+    text = roles.read_text()
+    hostile = f"summary = {json.dumps(HOSTILE)}"
+    roles.write_text(re.sub(r'^summary = ".*"$', lambda _: hostile, text, flags=re.M),
+                     encoding="utf-8")  # every family's and role's summary
+    app = AiRolesApp(load_catalog(folder), plans_dir=tmp_path, lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: "⍰9B" in rendered(app))
+        assert not RAW_CONTROL.search(rendered(app))
