@@ -16,8 +16,10 @@ import time
 import pytest
 
 from airoles_tui.plan.file_format import load_plan
+from airoles_tui.ui.app import PANES
 
 from .serve_harness import start_serve_ssh
+from .test_ssh import PANE_MARKS
 from .sshd import free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
@@ -49,12 +51,13 @@ def app_env(pid: int) -> dict[str, str]:
     return dict(item.split("=", 1) for item in items if "=" in item)
 
 
-def test_first_frame_pane_switch_resize_and_quit(server):
+def test_first_frame_every_pane_resize_and_quit(server):
     with server.login("alice") as term:
         first = term.wait_for(ROLES, timeout=30)
         assert "ML Engineer" in first
-        term.press("4")
-        term.wait_for(ORG)
+        for n, pane in enumerate(PANES, start=1):
+            term.press(str(n))
+            assert "Traceback" not in term.wait_for(PANE_MARKS[pane.id])
         assert len(term.text().splitlines()[0]) == 80
         term.resize(110, 30)  # ssh sends window-change; the server sets the pty's size
         term.wait_until(lambda: any(line[80:].strip() for line in term.screen.display))

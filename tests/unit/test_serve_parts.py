@@ -133,3 +133,28 @@ def test_serve_without_the_extra_says_how_to_install_it(tmp_path):
     assert run.returncode == 2
     assert "pip install 'airoles-tui[serve]'" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_both_servers_listen_on_loopback_unless_told():
+    from airoles_tui.cli.main import build_parser
+
+    parser = build_parser()
+    ssh = parser.parse_args(["serve", "ssh", "--authorized-keys", "k", "--root", "r"])
+    web = parser.parse_args(["serve", "web"])
+    assert (ssh.listen, web.listen) == (("127.0.0.1", 2222), ("127.0.0.1", 8000))
+    assert parser.parse_args(["serve", "web", "--listen", "[::1]:9000"]).listen == ("::1", 9000)
+
+
+def test_print_systemd_unit_from_the_command_line(tmp_path, capsys):
+    from airoles_tui.cli.main import main
+
+    status = main(["serve", "ssh", "--listen", "0.0.0.0:2222", "--authorized-keys",
+                   str(tmp_path / "keys"), "--root", str(tmp_path / "root"),
+                   "--max-sessions", "40", "--print-systemd-unit"])
+    out = capsys.readouterr().out
+    assert status == 0
+    exec_start = next(line for line in out.splitlines() if line.startswith("ExecStart="))
+    assert "serve ssh --listen 0.0.0.0:2222" in exec_start
+    assert f"--root {(tmp_path / 'root').resolve()}" in exec_start
+    assert "MemoryMax=4096M" in out.splitlines()
+    assert not (tmp_path / "root").exists()  # printing the unit makes nothing
