@@ -22,7 +22,7 @@ from .serve_harness import start_serve_ssh
 from .test_ssh import PANE_MARKS
 from .sshd import free_port
 
-pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
+pytestmark = [pytest.mark.e2e]  # the system ssh client against our own server: no sshd
 
 ROLES, ORG = "roles ·", "hires ·"
 READY_MARK = ROLES
