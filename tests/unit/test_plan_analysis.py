@@ -73,3 +73,18 @@ def test_worked_example_figures(catalog):
 def test_blank_plan_analysis(catalog):
     a = analyse(OrgPlan(name="b"), catalog)
     assert a.teams == () and a.growth is None and a.runway is None
+
+
+def test_exports_carry_the_team_rollup_and_the_growth_check(catalog):
+    from airoles_tui.plan.report import plan_json, plan_markdown
+
+    p = load_plan(example_plans_dir() / "series-b-legal.toml").plan
+    data = plan_json(p, catalog)["analysis"]
+    assert data["teams"][0] == {"team": "Hub: ML platform", "headcount": 5,
+                                "annual_usd": data["teams"][0]["annual_usd"],
+                                "hires": [1, 4, 7, 14, 15]}
+    assert data["growth"]["month"] == 13 and data["growth"]["headcount"] == 50
+    assert "nothing else" in data["runway_counts"]
+    md = plan_markdown(p, catalog)
+    assert "| Hub: ML platform | 5 | $1.65M |" in md and "| **Total** | **15** |" in md
+    assert "growing at M13, the money runs out in M33" in md
