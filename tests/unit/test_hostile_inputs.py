@@ -511,3 +511,16 @@ def test_sigkill_mid_save_never_tears_the_plan(tmp_path):
         child.stdout.close()
         assert load_plan(path).plan.name in ("A", "B")
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["plan.toml"]
+
+
+def test_plan_diff_shows_control_characters(tmp_path, capsys):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    save_plan(OrgPlan(name="A", hires=[Hire("ml-engineer", title="x")]), a, None)
+    save_plan(OrgPlan(name=HOSTILE, hires=[Hire("ml-engineer", title=HOSTILE)]), b, None)
+    assert main(["plan", "diff", str(a), str(b)]) == 0
+    md = capsys.readouterr().out
+    assert not RAW_CONTROL.search(md) and "␛" in md and "⍰9B" in md
+    assert main(["plan", "diff", "--format", "json", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert not RAW_CONTROL.search(out)
+    assert json.loads(out)["same"] is False  # still JSON a program can read
