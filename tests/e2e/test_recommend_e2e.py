@@ -12,6 +12,21 @@ from .ptyterm import PtyTerm, user_dirs
 pytestmark = pytest.mark.e2e
 
 
+def results_focused(term: PtyTerm) -> bool:
+    """The results list has focus: its cursor line is underlined (right of the form)."""
+    buf = term.screen.buffer
+    return any(buf[y][x].underscore for y in range(2, term.rows - 1) for x in range(32, 79))
+
+
+def field_focused(term: PtyTerm, label: str) -> bool:
+    """The one-line field under ``label`` has focus: its text is underlined."""
+    for y, line in enumerate(term.screen.display[:-1]):
+        x = line.find(label)
+        if x >= 0:
+            return term.screen.buffer[y + 1][x].underscore
+    return False
+
+
 def test_recommend_from_a_shell(airoles_bin):
     done = subprocess.run(
         [airoles_bin, "recommend", "--background", "academia_research", "--interest", "research",
@@ -61,7 +76,12 @@ def test_the_pane_in_a_real_terminal(airoles_bin, tmp_path):
         term.wait_for("Refused: '5.5' is not a")  # the rest wraps in the form's column
         term.press("backspace", "backspace")
         term.wait_for("mid level there (3–5 years)")
-        term.press("enter", "m")
+        term.press("enter")
+        # Keys are routed when read: an "m" in the same read as the enter would land in the
+        # field still focused. A person sees the results take the focus (their cursor line
+        # is underlined) before pressing m.
+        term.wait_until(lambda: results_focused(term))
+        term.press("m")
         term.wait_for("Skills matrix 0/10 skills")
         term.type("Python\r")
         screen = term.wait_for("Skills matrix 1/10 skills")
@@ -83,6 +103,7 @@ def test_years_in_the_field_and_in_the_target_work_in_a_real_terminal(airoles_bi
         screen = term.wait_for("below your senior")         # 7 field years transfer as 3
         assert "mid band: $152K–$185K" in screen, screen
         term.press("tab")
+        term.wait_until(lambda: field_focused(term, "Years doing the target work"))
         term.type("4")                                      # 4 years doing the work already
         screen = term.wait_for("senior band: $185K–$218K")
         assert "Years doing the target work" in screen and "1.  Data Scientist" in screen
