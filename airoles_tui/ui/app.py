@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual._compositor import CompositorUpdate
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.geometry import Offset
 from textual.timer import Timer
 from textual.widget import MountError, Widget
-from textual.widgets import Input, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from ..catalog.records import Catalog
 from ..paths import default_plans_dir, styles_dir
@@ -27,25 +25,25 @@ from .panes import PANES, Pane
 from .panes.roles import RolesPane
 from .plan_commands import PlanCommands
 from .screens.base import AppScreen
-from .textual_compat import lean_strip, styles_cache_fix
+from .textual_compat import install as install_textual_patches
+from .textual_compat import turned_off
 from .textual_compat.hidden_panes import forget_rendering, forget_text_widths
-from .textual_compat.screen_diff import ScreenDiff, TextUpdate
+from .textual_compat.screen_diff import DiffingApp
 from .theme import remember, starting_theme
-from .widgets.footer import KeysFooter
+from .widgets.footer import keys_footer
 from .widgets.size_notice import SizeNotice
 from .widgets.text import visible
 
 if TYPE_CHECKING:
     from ..recommend.progress import ProgressStore
 
-lean_strip.install()  # before any widget draws a line
-styles_cache_fix.install()
+install_textual_patches()  # before any widget draws a line
 
 
 COLLECT_AFTER_SWITCH = 0.25  # seconds after the last pane switch: see _collect_soon
 
 
-class AiRolesApp(App[int]):
+class AiRolesApp(DiffingApp[int]):
     TITLE = "airoles-tui"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
                 str(styles_dir() / "cases.tcss"), str(styles_dir() / "recommend.tcss"),
@@ -89,9 +87,7 @@ class AiRolesApp(App[int]):
         self.start_pane = start_pane
         self._chosen_pane = start_pane  # the pane shown, or to show once it is made
         self.navigator = Navigator(self)
-        self._screen_diff = ScreenDiff()
         self._collect_timer: Timer | None = None
-        self._diff_cursor: Offset | None = None
         self._progress: ProgressStore | None = None
 
     @property
@@ -142,7 +138,7 @@ class AiRolesApp(App[int]):
             Lifecycle(self, self.save_unsaved).install()
         # A process resumed in the foreground (fg after ctrl+z) finds the screen as the shell
         # left it: nothing on it can be vouched for.
-        self.app_resume_signal.subscribe(self, lambda _app: self._screen_diff.invalidate(),
+        self.app_resume_signal.subscribe(self, lambda _app: self.invalidate_screen(),
                                          immediate=True)
         self.call_after_refresh(self._after_first_frame)
         if self._progress is not None and self._progress.problem:
@@ -196,12 +192,12 @@ class AiRolesApp(App[int]):
                     else:
                         self._unmade[pane.id] = pane
         yield SizeNotice()
-        yield KeysFooter()
+        yield keys_footer()
 
     async def _after_first_frame(self, waits: int = 0) -> None:
         # The footer fills in its keys after the screen's first refresh: the first screen is
         # complete when a frame with them is out. A few refreshes at most.
-        footer = self.query(KeysFooter)
+        footer = self.query(Footer)
         keys = footer.first().children if footer else []
         laid_out = bool(keys) and bool(keys[0].region)
         if waits < 20 and not (laid_out and self._footer_drawn):
@@ -265,7 +261,7 @@ class AiRolesApp(App[int]):
         self.call_next(make_then)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._screen_diff.invalidate()  # the terminal may have reflowed or cleared its cells
+        self.invalidate_screen()  # the terminal may have reflowed or cleared its cells
         self.query_one(SizeNotice).fit(event.size)
 
     def on_key(self, event: events.Key) -> None:
@@ -336,6 +332,8 @@ class AiRolesApp(App[int]):
         collections. One collection 0.25 s after the last switch (2-18 ms, while the user
         reads the pane) lets the next pane reuse that memory: every pane visited, 46.8 ->
         46.2 MiB. Nothing runs while the app is idle otherwise."""
+        if turned_off("collect_after_switch"):  # the benchmark weighs it this way
+            return
         if self._collect_timer is not None:
             self._collect_timer.stop()
         self._collect_timer = self.set_timer(COLLECT_AFTER_SWITCH, self._collect)
@@ -412,23 +410,8 @@ class AiRolesApp(App[int]):
         super().notify(visible(message), title=visible(title), **kwargs)
 
     def action_redraw(self) -> None:
-        self._screen_diff.invalidate()
+        self.invalidate_screen()
         self.screen.refresh()  # every cell, whatever the terminal shows now
-
-    def _display(self, screen, renderable) -> None:
-        """Textual's display, writing only the cells that change (ui/screen_diff)."""
-        if (isinstance(renderable, CompositorUpdate) and self._running and not self._closed
-                and not self._batch_count and self._driver is not None
-                and not self._driver.is_inline and not self.is_headless):
-            size = screen.outer_size
-            text = self._screen_diff.update(renderable, size.width, size.height, self.console)
-            cursor = size.clamp_offset(self.cursor_position)
-            if not text and cursor == self._diff_cursor:
-                self.post_display_hook()
-                return  # nothing to write: not even the synchronized-output brackets
-            self._diff_cursor = cursor
-            renderable = TextUpdate(text)
-        super()._display(screen, renderable)
 
     def action_pay_chart(self) -> None:
         from .screens.pay_chart import PayChartScreen

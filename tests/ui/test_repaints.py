@@ -7,7 +7,7 @@ Textual turns into bytes on the wire.
 from __future__ import annotations
 
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.widgets.footer import KeysFooter
+from airoles_tui.ui.textual_compat.footer import KeysFooter
 
 
 def footer_keys(app: AiRolesApp) -> list[str]:

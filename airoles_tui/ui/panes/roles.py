@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from ...catalog.records import Catalog, Family, Role
+from ..textual_compat.tree_lines import number_now
 from ..widgets.doc_view import DocView
 from ..widgets.filter_bar import FilterBar
 from ..widgets.text import label, literal
@@ -53,7 +54,7 @@ class RoleTree(Tree[Role | Family]):
         if self.follow is not None and previous_line != line and node is not None:
             self.follow(node.data)
 
-    def _on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         if self.follow is not None:
             event.stop()  # handled by follow; bubbling it up delays the repaint by a few ms
 
@@ -275,21 +276,29 @@ class RolesPane(Vertical):
         if self.catalog.role(role_id) is None:
             return False
         tree = self.query_one(RoleTree)
+        numbered = True  # a node just shown has a line to land on (tree_lines)
         for family_node in list(tree.root.children):
             if any(r.id == role_id for r in self._unopened.get(family_node.id, ())):
                 self._open(family_node)
                 family_node.expand()
-                tree._tree_lines  # noqa: B018 - renumber the lines now, so the cursor can land
+                numbered = number_now(tree)
         if not any(isinstance(n.data, Role) and n.data.id == role_id for n in _nodes(tree)):
             # Quietly: the bar's Cleared, handled later, would refill and move the cursor off.
             self.query_one(FilterBar).reset()
             self._fill("")
-            tree._tree_lines  # noqa: B018 - number the new lines now, so the cursor can land
-        for node in _nodes(tree):
-            if isinstance(node.data, Role) and node.data.id == role_id:
-                tree.move_cursor(node)
-                tree.scroll_to_node(node, animate=False)
-                break
+            numbered = number_now(tree)
+
+        def land() -> None:
+            for node in _nodes(tree):
+                if isinstance(node.data, Role) and node.data.id == role_id:
+                    tree.move_cursor(node)
+                    tree.scroll_to_node(node, animate=False)
+                    break
+
+        if numbered:
+            land()
+        else:
+            tree.call_after_refresh(land)  # once the tree has numbered its new lines
         tree.focus()
         return True
 

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from ...catalog import payscale
 from ...catalog.compare import MAX_ROLES, compare_skills
 from ...catalog.records import Role
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import BULLET, HEADING, MUTED, literal
 from .base import AppScreen
 from .pay_chart import bar_content
@@ -108,7 +108,7 @@ class CompareScreen(AppScreen[None]):
             with Horizontal(classes="compare-row"):
                 for role in roles:
                     yield _cell(_bullets(skills.distinct[role.id], "None: all shared."))
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         self.query_one(CompareBody).focus()

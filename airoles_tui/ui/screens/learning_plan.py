@@ -13,7 +13,7 @@ from textual.content import Content
 from ...catalog.records import Catalog
 from ...recommend.learning import LearningPlan
 from ..widgets.doc_view import DocView
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import Doc, MUTED
 from .base import AppScreen
 from .skills import GLYPHS
@@ -75,7 +75,7 @@ class LearningPlanScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield PlanView(plan_doc(self.catalog, self.plan), gutter=1, id="learning-plan")
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         self.query_one(PlanView).focus()

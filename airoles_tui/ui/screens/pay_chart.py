@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from ...catalog import payscale
 from ...catalog.records import Catalog, Role
 from ..widgets.filter_bar import FilterBar
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import MUTED, literal
 from .base import AppScreen
 
@@ -128,7 +128,7 @@ class PayChartScreen(AppScreen[str | None]):
                         on_change=self._filter_changed)
         yield PayChart(self.catalog, id="pay-chart", compact=True)
         yield Static(id="pay-legend")
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         self._describe()

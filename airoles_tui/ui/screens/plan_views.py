@@ -17,7 +17,7 @@ from ...catalog.records import Catalog
 from ...plan.analysis import Analysis
 from ...plan.model import OrgPlan
 from ...plan.pictures import PICTURES, Picture, picture
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import HEADING, MUTED, literal
 from .base import AppScreen
 
@@ -65,7 +65,7 @@ class PlanViewScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="plan-view")
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         self.draw()

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...catalog.records import Role
 from ...files import WriteError
 from ...recommend.progress import COUNT_RULE, HAVE, LEARNING, SKIP, ProgressStore, next_state
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import MUTED, literal, visible
 from .base import AppScreen
 
@@ -75,7 +75,7 @@ class SkillsScreen(AppScreen[None]):
         yield Static(id="skills-title")
         yield OptionList(*self._options(), id="skills-list")
         yield Static(id="skills-note")
-        yield KeysFooter(compact=True)  # one space between keys: all of them fit at 80
+        yield keys_footer(compact=True)  # one space between keys: all of them fit at 80
 
     def on_mount(self) -> None:
         self._title()

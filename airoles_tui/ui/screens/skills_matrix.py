@@ -39,7 +39,7 @@ from ...recommend.matrix import (
 )
 from ...validation.source import SourceError
 from ..widgets.fields import Input
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import MUTED, literal
 from .base import AppModalScreen, AppScreen
 from .dialogs import DIALOG_CSS
@@ -135,7 +135,7 @@ class SkillsMatrixScreen(AppScreen[None]):
         yield Static(id="mx-rank")
         yield Static(id="mx-cell")
         yield Static(id="mx-legend")
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         grid = self.query_one(MatrixGrid)

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ...catalog.records import Catalog, Role
-from ..widgets.footer import KeysFooter
+from ..widgets.footer import keys_footer
 from ..widgets.text import label, literal
 from .base import AppScreen
 
@@ -43,7 +43,7 @@ class ComparisonScreen(AppScreen[str | None]):
         yield Static(id="table-title")
         table: DataTable = DataTable(id="comparison", cursor_type="row", zebra_stripes=True)
         yield table
-        yield KeysFooter()
+        yield keys_footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

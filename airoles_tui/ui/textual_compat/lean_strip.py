@@ -1,8 +1,8 @@
 """Textual's Strip (one line of a widget) without seven empty caches per line.
 
 ``Strip.__init__`` makes seven ``FIFOCache`` objects for every line it creates, each with its
-own dict: about 1 KB per strip, and the compositor makes several strips per screen line per
-widget (a widget's lines, then one per cut where widgets meet), which it keeps. Most caches
+own dict, and the compositor makes several strips per screen line per widget (a widget's
+lines, then one per cut where widgets meet), which it keeps. Most caches
 stay empty all their life. Here each cache is made the first time a method looks it up, as
 Textual's own ``Content`` does for its divide cache; what a strip computes is unchanged.
 
@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from rich.segment import Segment
 from textual.cache import FIFOCache
 from textual.strip import Strip
+
+from . import register
 
 CACHES = {"_divide_cache": 4, "_crop_cache": 16, "_style_cache": 16, "_filter_cache": 4,
           "_line_length_cache": 4, "_crop_extend_cache": 4, "_offsets_cache": 4}
@@ -44,15 +46,24 @@ def _cache_on_first_use(self: Strip, name: str) -> FIFOCache:
 _original_init = Strip.__init__
 
 
+def _fits() -> bool:
+    return Strip.__init__ is _init or (
+        set(getattr(Strip, "__slots__", ())) == set(CACHES) | set(PLAIN)
+        and "__getattr__" not in vars(Strip))
+
+
 def install() -> bool:
     """Make Strip lean; False (and nothing changed) if Strip is not the one expected."""
     if Strip.__init__ is _init:
         return True
-    if set(Strip.__slots__) != set(CACHES) | set(PLAIN) or "__getattr__" in vars(Strip):
+    if not _fits():
         return False
     Strip.__init__ = _init  # type: ignore[method-assign]
     Strip.__getattr__ = _cache_on_first_use  # type: ignore[attr-defined]
     return True
+
+
+register("lean_strip", "a widget's line makes its caches on first use", _fits, install)
 
 
 def uninstall() -> None:

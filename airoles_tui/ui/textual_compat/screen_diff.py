@@ -15,14 +15,27 @@ segment) is marked unknown and written in full.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from rich.cells import cell_len, get_character_cell_size
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.segment import Segment
-from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.app import App, ReturnType
+from textual.geometry import Offset
+from textual.screen import Screen
 from textual.strip import Strip
+
+from . import active, register
+
+try:
+    from textual import _compositor as _COMPOSITOR
+    from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+except ImportError:  # moved or gone: the patch does not fit, and Textual writes every cell
+    _COMPOSITOR = None  # type: ignore[assignment]
+    ChopsUpdate = CompositorUpdate = LayoutUpdate = object  # type: ignore[assignment,misc]
 
 UNKNOWN = None  # a cell whose content on the terminal we cannot vouch for
 WIDE_TAIL = ""  # the second cell of a double-width character
@@ -271,3 +284,44 @@ class ScreenDiff:
         if pen:
             out.append("\x1b[0m")
         return "".join(out)
+
+
+def _fits() -> bool:
+    display = vars(App).get("_display")
+    return (_COMPOSITOR is not None and callable(display)
+            and list(inspect.signature(display).parameters) == ["self", "screen", "renderable"])
+
+
+register("screen_diff", "only the cells that change are written to the terminal", _fits)
+
+# What _display reads of the App, all set by App.__init__.
+_APP_STATE = ("_running", "_closed", "_batch_count", "_driver")
+
+
+class DiffingApp(App[ReturnType]):
+    """An App that writes only the cells an update changes (see the module's docstring),
+    overriding Textual's private ``App._display`` while the patch is in force."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._screen_diff = ScreenDiff()
+        self._diff_cursor: Offset | None = None
+        self._diffing = active("screen_diff") and all(hasattr(self, n) for n in _APP_STATE)
+
+    def invalidate_screen(self) -> None:
+        """The terminal may show anything now (ctrl+l, resize, resumed): write all again."""
+        self._screen_diff.invalidate()
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        if (self._diffing and isinstance(renderable, CompositorUpdate) and self._running
+                and not self._closed and not self._batch_count and self._driver is not None
+                and not self._driver.is_inline and not self.is_headless):
+            size = screen.outer_size
+            text = self._screen_diff.update(renderable, size.width, size.height, self.console)
+            cursor = size.clamp_offset(self.cursor_position)
+            if not text and cursor == self._diff_cursor:
+                self.post_display_hook()
+                return  # nothing to write: not even the synchronized-output brackets
+            self._diff_cursor = cursor
+            renderable = TextUpdate(text)
+        super()._display(screen, renderable)

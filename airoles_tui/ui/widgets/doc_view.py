@@ -23,6 +23,9 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
+
+from ..textual_compat.doc_scrollbar import set_virtual_size
 
 
 class DocView(ScrollView, can_focus=True):
@@ -105,8 +108,7 @@ class DocView(ScrollView, can_focus=True):
         # the scrollbar depends on it here, so update that alone, and lay out only when the
         # scrollbar appears or goes.
         had_scrollbar = self.show_vertical_scrollbar
-        self.set_reactive(ScrollView.virtual_size, size)
-        self._scroll_update(size)
+        set_virtual_size(self, size)
         if self.show_vertical_scrollbar != had_scrollbar:
             self.refresh(layout=True)
 
@@ -118,7 +120,7 @@ class DocView(ScrollView, can_focus=True):
         card). A card is read with the keyboard, so plain shared styles do.
         """
         base = self.visual_style
-        parse = self._get_style
+        parse = _parse_style
         gutter = self._gutter
         margin = [Segment(" " * gutter, base.rich_style)] if gutter else []
         strips = []
@@ -156,3 +158,13 @@ class DocView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, style)
+
+
+def _parse_style(style: str | Style) -> Style:
+    """A span's style, with the theme's variables ($text-muted...) filled in."""
+    if isinstance(style, Style):
+        return style
+    try:
+        return Style.parse(style)
+    except Exception:  # noqa: BLE001 - a style Textual cannot read is drawn plain, as Textual does
+        return Style.null()

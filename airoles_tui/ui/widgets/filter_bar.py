@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
 
+from ..textual_compat.filter_now import ImmediateInput
 from .fields import Input
 
 
-class FilterBar(Input):
+class FilterBar(ImmediateInput, Input):
     """A one-line filter field, hidden until `/` is pressed in the list it narrows.
 
-    It calls ``on_change`` with the stripped text as it changes, from inside the keystroke's
-    own handler: reacting to Input's Changed message instead ran one message later, so the
-    field's repaint and the list's left in two frames (~16 ms apart; a 10,000-role filter
-    keystroke went from 38 to 11 ms). It posts ``Done`` when the user goes back to the list
-    (keeping the filter) and ``Cleared`` when esc empties it, so the owning pane decides where
-    focus goes.
+    It calls ``on_change`` with the stripped text as it changes: from inside the keystroke's
+    own handler where the filter_now patch allows, so the field and the list repaint in one
+    frame; else on Input's Changed message. It posts ``Done`` when the user goes back to the
+    list (keeping the filter) and ``Cleared`` when esc empties it, so the owning pane decides
+    where focus goes.
     """
 
     DEFAULT_CSS = """
@@ -62,17 +60,16 @@ class FilterBar(Input):
         super().__init__(placeholder=placeholder, **kwargs)
         # A blinking cursor wakes the app twice a second and repaints over SSH for nothing.
         self.cursor_blink = False
-        self._on_change = on_change
+        self._notify = on_change
         self._quiet = False
 
-    def _watch_value(self, value: str) -> None:
-        # Input sets its virtual width to the text's on every keystroke, and virtual_size is a
-        # layout reactive: each letter typed re-laid the whole screen. This field's size is
-        # fixed (one line, full width), so record the width silently; scrolling still uses it.
-        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
-        super()._watch_value(value)
-        if self._on_change is not None and not self._quiet:
-            self._on_change(value.strip())
+    def value_changed_now(self, value: str) -> None:
+        if self._notify is not None and not self._quiet:
+            self._notify(value.strip())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self and not self.reports_changes_now():
+            self.value_changed_now(event.value)
 
     def open(self) -> None:
         self.add_class("-shown")

@@ -1,0 +1,81 @@
+"""The footer, rebuilt only when the keys it shows change, once per burst of changes.
+
+Textual's Footer recomposes on every bindings signal, and start-up and each pane switch send
+several in a row (focus moves, screen resume, pane activation); most leave the shown keys as
+they were. :class:`KeysFooter` keeps one recompose pending at a time, and runs it only when
+the keys it would show differ from the last. It replaces ``Footer.bindings_changed``, which
+also marks the private ``_bindings_ready`` that Footer's compose waits for.
+
+Each key binds the footer's ``compact`` (``data_bind``), which puts the key in the footer's
+watcher list; Textual drops a closed watcher only when that value changes, and ``compact``
+never does, so every recompose kept the keys it removed, for the life of the session
+(https://github.com/Textualize/textual/issues/6666). The footer prunes its list after each
+rebuild.
+
+:func:`keys_footer` gives Textual's own Footer when the patch is not in force.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from . import active, register
+
+
+def _fits() -> bool:
+    return (isinstance(vars(Footer).get("_bindings_ready"), Reactive)
+            and callable(vars(Footer).get("bindings_changed")))
+
+
+register("footer", "the footer is rebuilt only when its keys change, and lets go of old keys",
+         _fits)
+
+
+def keys_footer(**kwargs: Any) -> Footer:
+    """The footer for a screen: ours when the patch is in force, else Textual's."""
+    return KeysFooter(**kwargs) if active("footer") else Footer(**kwargs)
+
+
+class KeysFooter(Footer):
+    """A Footer rebuilt once per burst of binding signals, when its keys change."""
+
+    _recompose_pending = False
+    _shown: tuple | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._recompose_pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._recompose_pending = True
+            self.call_after_refresh(self._recompose_now)
+
+    def _keys(self) -> tuple:
+        """What compose() would draw: each shown binding with its label and state."""
+        app = self.app
+        return tuple(
+            (binding.key, app.get_key_display(binding), binding.description, binding.action,
+             enabled, tooltip, binding.group)
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show or binding.key == app.COMMAND_PALETTE_BINDING
+        ) + (self.compact, self.show_command_palette)
+
+    async def _recompose_now(self) -> None:
+        self._recompose_pending = False
+        if not self.is_attached:
+            return
+        keys = self._keys()
+        if keys == self._shown:
+            return
+        self._shown = keys
+        await self.recompose()
+        self._forget_removed_keys()
+
+    def _forget_removed_keys(self) -> None:
+        for watchers in getattr(self, "__watchers", {}).values():
+            watchers[:] = [(node, callback) for node, callback in watchers
+                           if node.is_attached and not getattr(node, "_closing", False)]

@@ -1,0 +1,217 @@
+"""Textual's and Rich's private names are used only in ui/textual_compat, the one door.
+
+Private names of theirs (``_x``, ``textual._x`` modules) change without notice between
+releases. Outside textual_compat our code may not import their private modules, read or
+write an attribute that only they define, override a private name of a class it subclasses,
+or hook Textual's private handler prefixes (``_on_x``, ``_watch_x``...). Names are found in
+Textual's and Rich's own source, so a name they add later is covered too.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib
+import inspect
+import textwrap
+from pathlib import Path
+
+import rich
+import textual
+
+PACKAGE = Path(__file__).resolve().parents[2] / "airoles_tui"
+DOOR = PACKAGE / "ui" / "textual_compat"
+THEIRS = ("textual", "rich")
+PRIVATE_HOOKS = ("_on_", "_watch_", "_compute_", "_validate_")
+
+
+def private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__") and name != "_"
+
+
+def _targets(node: ast.AST) -> list[ast.expr]:
+    if isinstance(node, ast.Assign):
+        return node.targets
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        return [node.target]
+    return []
+
+
+def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
+    """Private names a piece of code gives: defs, class-level names, ``self.x = ...``; with
+    ``locals_too`` every assigned name (for a whole module)."""
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        for target in _targets(node):
+            for e in ast.walk(target):
+                if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and \
+                        e.value.id in ("self", "cls"):
+                    out.add(e.attr)
+                elif isinstance(e, ast.Name) and locals_too:
+                    out.add(e.id)
+    return {n for n in out if private(n)}
+
+
+@functools.cache
+def their_names() -> frozenset[str]:
+    names: set[str] = set()
+    for package in (textual, rich):
+        for path in Path(package.__file__).parent.rglob("*.py"):
+            names |= given_names(ast.parse(path.read_text(encoding="utf-8")), locals_too=False)
+    return frozenset(names)
+
+
+@functools.cache
+def class_names(cls: type, ours: bool) -> frozenset[str]:
+    """The private names a class gives its instances (its own body and methods)."""
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    except (OSError, TypeError):
+        node = None
+    names = given_names(node, locals_too=False) if node is not None else set()
+    if not ours:
+        names |= {n for n in vars(cls) if private(n)}
+        names |= {n for n in getattr(cls, "__slots__", ()) if private(n)}
+    return frozenset(names)
+
+
+@functools.cache
+def method_names(cls: type) -> frozenset[str]:
+    """The methods a class defines in its own body."""
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    except (OSError, TypeError):
+        return frozenset()
+    return frozenset(n.name for n in getattr(node, "body", [])
+                     if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
+
+def our_modules() -> dict[Path, ast.Module]:
+    return {path: ast.parse(path.read_text(encoding="utf-8"))
+            for path in sorted(PACKAGE.rglob("*.py")) if DOOR not in path.parents}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def where(path: Path, node: ast.AST) -> str:
+    return f"{path.relative_to(PACKAGE.parent)}:{getattr(node, 'lineno', 0)}"
+
+
+def private_imports(modules: dict[Path, ast.Module]) -> list[str]:
+    found = []
+    for path, tree in modules.items():
+        for node in ast.walk(tree):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] in THEIRS and any(private(p) for p in parts[1:]):
+                    found.append(f"{where(path, node)} imports {name}")
+    return found
+
+
+def their_attributes_used(modules: dict[Path, ast.Module]) -> list[str]:
+    """Private attributes that Textual or Rich give and our code does not: reading or
+    writing one is using theirs (``super()._x`` always is)."""
+    ours = set().union(*(given_names(t, locals_too=True) for t in modules.values()))
+    theirs = their_names()
+    found = []
+    for path, tree in modules.items():
+        stdlib = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import)
+                  for a in n.names if a.name.split(".")[0] not in THEIRS}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Attribute) or not private(node.attr):
+                continue
+            if isinstance(node.value, ast.Name) and node.value.id in stdlib:
+                continue  # os._exit and the like: the standard library's, not theirs
+            is_super = (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                        and node.value.func.id == "super")
+            if node.attr in theirs and (node.attr not in ours or is_super):
+                found.append(f"{where(path, node)} uses .{node.attr}")
+    return found
+
+
+def private_overrides(classes: list[type]) -> list[str]:
+    """Private names of theirs that our subclasses give again, and Textual's private
+    handler prefixes (``_on_x`` runs before ``on_x``; ``_watch_x``...) hooked."""
+    found = []
+    for cls in classes:
+        bases = [c for c in cls.__mro__[1:] if c.__module__.split(".")[0] in THEIRS]
+        if not bases:
+            continue
+        mine = class_names(cls, ours=True)
+        clash = mine & set().union(*(class_names(b, ours=False) for b in bases))
+        hooks = {n for n in method_names(cls) if n.startswith(PRIVATE_HOOKS)}
+        found += [f"{cls.__module__}.{cls.__qualname__}.{name}" for name in sorted(clash | hooks)]
+    return found
+
+
+def our_classes() -> list[type]:
+    classes = []
+    for path in our_modules():
+        if path.name == "__main__.py":  # runs the program
+            continue
+        module = importlib.import_module(module_name(path))
+        classes += [c for c in vars(module).values()
+                    if inspect.isclass(c) and c.__module__ == module.__name__]
+    return classes
+
+
+def test_no_private_module_of_theirs_is_imported_outside_the_door():
+    assert private_imports(our_modules()) == []
+
+
+def test_no_attribute_only_they_define_is_used_outside_the_door():
+    assert their_attributes_used(our_modules()) == []
+
+
+def test_no_class_outside_the_door_overrides_or_hooks_a_private_name_of_theirs():
+    assert private_overrides(our_classes()) == []
+
+
+SAMPLE = """
+import os
+from textual._compositor import CompositorUpdate
+import rich._loop
+def f(tree, app):
+    os._exit(1)
+    tree._tree_lines
+    super()._display(app, None)
+    return tree._mine
+class A:
+    def __init__(self):
+        self._mine = 1
+"""
+
+
+def test_each_check_finds_what_it_looks_for():
+    sample = {PACKAGE / "sample.py": ast.parse(SAMPLE)}
+    assert [f.split(" ", 1)[1] for f in private_imports(sample)] == [
+        "imports textual._compositor", "imports rich._loop"]
+    assert [f.split(" ", 1)[1] for f in their_attributes_used(sample)] == [
+        "uses ._tree_lines", "uses ._display"]
+
+    from textual.widgets import Footer, Input, Tree
+
+    class Quiet(Input):
+        def _watch_value(self, value: str) -> None: ...
+
+    class Ready(Footer):
+        def ready(self) -> None:
+            self._bindings_ready = True
+
+    class Hooked(Tree):
+        def _on_tree_node_highlighted(self, event) -> None: ...
+
+    class Own(Input):
+        def ready(self) -> None:
+            self._own_thing = True
+
+    found = private_overrides([Quiet, Ready, Hooked, Own])
+    assert [f.rsplit(".", 1)[1] for f in found] == [
+        "_watch_value", "_bindings_ready", "_on_tree_node_highlighted"]
