@@ -151,6 +151,28 @@ class PtyTerm:
         while time.monotonic() < deadline and self.pump(quiet):
             pass
 
+    def cells(self) -> list[list[tuple]]:
+        """Every cell of the screen: character and attributes."""
+        buf = self.screen.buffer
+        return [[tuple(buf[y][x]) for x in range(self.cols)] for y in range(self.rows)]
+
+    def steady(self, timeout: float = 20.0) -> list[list[tuple]]:
+        """The screen once the program has stopped drawing: quiet, and unchanged over a
+        further wait.
+
+        A step can draw more than one frame (a dialog, then the footer's keys for it; a tab's
+        underline after the tab); on a loaded machine the second can come after a short quiet
+        spell, and a screen taken between the two is not what the program meant to show.
+        """
+        self.settle(0.25)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            drawn = self.cells()
+            self.settle(0.4)
+            if self.cells() == drawn:
+                return drawn
+        raise AssertionError(f"the screen kept changing for {timeout}s:\n{self.text()}")
+
     def press(self, *keys: str) -> None:
         for key in keys:
             os.write(self.fd, key_bytes(key))

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from .ptyterm import PASSED_ON
+
 SSHD_CANDIDATES = ("/usr/sbin/sshd", "/usr/local/sbin/sshd", "/sbin/sshd")
 
 
@@ -152,6 +154,8 @@ def start_sshd(root: Path, remote_env: dict[str, str] | None = None,
         "XDG_STATE_HOME": str(root / "xdg-state"),
         "XDG_CACHE_HOME": str(root / "xdg-cache"),
         "TEXTUAL_ANIMATIONS": "none",
+        # The stock-Textual run of the e2e tests reaches the app behind the login too.
+        **{name: os.environ[name] for name in PASSED_ON if name != "PATH" and name in os.environ},
         **(remote_env or {}),
     }
     port = free_port()

@@ -6,8 +6,6 @@ nothing a terminal shows, character or attribute. Each pair of steps settles bef
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from .ptyterm import PtyTerm, user_dirs
@@ -25,28 +23,6 @@ WALK = [
 ]
 
 
-def cells(term: PtyTerm) -> list[list[tuple]]:
-    buf = term.screen.buffer
-    return [[tuple(buf[y][x]) for x in range(term.cols)] for y in range(term.rows)]
-
-
-def steady(term: PtyTerm) -> list[list[tuple]]:
-    """The screen once the app has stopped drawing: quiet, and unchanged over a further wait.
-
-    A step can draw more than one frame (a dialog, then the footer's keys for it); on a loaded
-    machine the second can come after a short quiet spell, and a screen taken between the two
-    is not what the app meant to show, so a full redraw would rightly differ from it.
-    """
-    term.settle(0.25)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        drawn = cells(term)
-        term.settle(0.4)
-        if cells(term) == drawn:
-            return drawn
-    raise AssertionError(f"the screen kept changing:\n{term.text()}")
-
-
 @pytest.mark.parametrize("colours", ["truecolor", "256"])
 def test_every_screen_written_cell_by_cell_is_the_screen_redrawn_whole(airoles_bin, tmp_path,
                                                                        colours):
@@ -58,10 +34,10 @@ def test_every_screen_written_cell_by_cell_is_the_screen_redrawn_whole(airoles_b
             term.press(*keys)
             term.settle(0.25)
             if i % 4 == 3 or i == len(WALK) - 1:
-                drawn = steady(term)
+                drawn = term.steady()
                 before = len(term.raw)
                 term.press("ctrl-l")
-                assert steady(term) == drawn, f"after {WALK[:i + 1]}:\n{term.text()}"
+                assert term.steady() == drawn, f"after {WALK[:i + 1]}:\n{term.text()}"
                 assert len(term.raw) - before > 3000, "ctrl+l must rewrite the whole screen"
         term.press("ctrl-q")
         assert term.wait_exit() == 0
@@ -77,8 +53,8 @@ def test_a_resize_rewrites_the_screen_whole(airoles_bin, tmp_path):
         term.stream.feed(b"\x1b[2J")
         term.resize(100, 30)
         term.wait_until(lambda: "AI Ethics Specialist" in term.text() and "Quit" in term.text())
-        drawn = steady(term)
+        drawn = term.steady()
         term.press("ctrl-l")
-        assert steady(term) == drawn
+        assert term.steady() == drawn
         term.press("ctrl-q")
         assert term.wait_exit() == 0

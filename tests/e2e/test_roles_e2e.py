@@ -45,13 +45,11 @@ def test_ctrl_l_redraws_a_screen_spoilt_by_line_noise(airoles_bin, tmp_path):
     env = user_dirs(tmp_path)
     with PtyTerm([airoles_bin], 80, 24, env=env) as term:
         term.wait_for("AI Ethics Specialist")
-        term.settle()
-        clean = term.text()
+        clean = term.steady()
         term.stream.feed(b"\x1b[5;5HNOISE NOISE\x1b[20;40Hmessage from root")  # as the tty got it
         assert "NOISE" in term.text()
         term.press("ctrl-l")
         term.wait_gone("NOISE")
-        term.settle()
-        assert term.text() == clean
+        assert term.steady() == clean
         term.press("ctrl-q")
         assert term.wait_exit() == 0
