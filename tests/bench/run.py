@@ -1,6 +1,7 @@
 """The performance budget, measured: airoles-tui beside a minimal Textual app, as ratios.
 
     python tests/bench/run.py            (or: python -m tests.bench.run)   [--runs N] [--quick]
+    python tests/bench/run.py --patches  what each Textual patch (ui/textual_compat) buys
 
 Both programs run in a real pty at 80x24 (TERM=xterm-256color, no COLORTERM: what an ssh
 login gets), in alternating runs so machine noise hits both alike. Prints one line per figure
@@ -79,12 +80,18 @@ class Session:
         session.frame_bytes = len(term.raw)
         return session
 
-    def peak_rss_kib(self) -> int:
+    def _status_kib(self, name: str) -> int:
         with open(f"/proc/{self.term.pid}/status") as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(f"{name}:"):
                     return int(line.split()[1])
         return 0
+
+    def peak_rss_kib(self) -> int:
+        return self._status_kib("VmHWM")
+
+    def rss_kib(self) -> int:
+        return self._status_kib("VmRSS")
 
     def cpu_ticks(self) -> int:
         with open(f"/proc/{self.term.pid}/stat") as f:
@@ -283,6 +290,85 @@ def idle_cpu(seconds: float) -> dict:
     return {"idle_cpu_s": ticks / hz, "over_s": seconds}
 
 
+STOCK_ENV = "AIROLES_TUI_STOCK_TEXTUAL"
+LONG_SESSION_SWITCHES = 40
+
+
+def patched_session(stock: str, moves: int) -> dict[str, float]:
+    """One session with the patches named in ``stock`` turned off ("1": all of them):
+    start, cursor moves, a filter typed, every pane visited, then a long run of switches."""
+    s = Session.start(app_argv(), APP_READY, env={STOCK_ENV: stock})
+    got: dict[str, float] = {"frame_s": s.first_frame, "frame_bytes": s.frame_bytes}
+    precise_latency(s, "down")
+    s.term.settle(0.2)
+    move = [precise_latency(s, "down") for _ in range(moves)]
+    got["move_bytes"] = median([n for n, _ in move])
+    got["move_ms"] = median([t for _, t in move]) * 1000
+    precise_latency(s, "/")
+    s.term.settle(0.2)
+    typed = [precise_latency(s, ch) for ch in "engineer"]
+    got["filter_key_ms"] = median([t for _, t in typed]) * 1000
+    precise_latency(s, "\x1b")  # esc: clear the filter
+    s.term.settle(0.3)
+    panes = [t for t in re.findall(r"(?:^|\s)(\d) \w", s.term.screen.display[0])]
+    switch = []
+    for n in [t for t in panes if t != "1"] + ["1"]:
+        before = len(s.term.raw)
+        precise_latency(s, n, first=2.0)
+        s.term.settle(0.3)
+        switch.append(len(s.term.raw) - before)
+    got["switch_bytes"] = median(switch)
+    got["every_pane_peak_mib"] = s.peak_rss_kib() / 1024
+    settled = s.rss_kib()
+    for i in range(LONG_SESSION_SWITCHES):
+        precise_latency(s, panes[i % len(panes)], first=2.0)
+    s.term.settle(1.0)  # the collection after the last switch
+    got["growth_mib"] = (s.rss_kib() - settled) / 1024
+    s.quit()
+    return got
+
+
+def patch_worth(runs: int, moves: int) -> dict[str, dict[str, float]]:
+    """Each patch turned off alone, and all of them (stock Textual), against all in force;
+    alternating, so machine noise hits each configuration alike."""
+    from airoles_tui.ui.textual_compat import NAMES
+
+    configs = {"all in force": "", **{f"{name} off": name for name in NAMES},
+               "collect_after_switch off": "collect_after_switch", "stock Textual": "1"}
+    Session.start(app_argv(), APP_READY).quit()  # the first start caches the catalog's parse
+    results: dict[str, list[dict[str, float]]] = {label: [] for label in configs}
+    for _ in range(runs):
+        for label, stock in configs.items():
+            results[label].append(patched_session(stock, moves))
+    return {label: {k: median([r[k] for r in rs]) for k in rs[0]}
+            for label, rs in results.items()}
+
+
+PATCH_FIGURES = (("move_bytes", "B/move", "{:.0f}"), ("switch_bytes", "B/switch", "{:.0f}"),
+                 ("frame_bytes", "B/start", "{:.0f}"),
+                 ("every_pane_peak_mib", "MiB peak", "{:.1f}"),
+                 ("growth_mib", f"MiB/{LONG_SESSION_SWITCHES} switches", "{:+.2f}"),
+                 ("move_ms", "ms/move", "{:.1f}"), ("filter_key_ms", "ms/filter key", "{:.1f}"),
+                 ("frame_s", "s to first frame", "{:.2f}"))
+
+
+def patch_table(worth: dict[str, dict[str, float]]) -> str:
+    """One row per configuration; every figure but the first row's is the change from it."""
+    base = worth["all in force"]
+    head = f"{'':<24}" + "".join(f"{unit:>18}" for _, unit, _ in PATCH_FIGURES)
+    rows = [head]
+    for label, got in worth.items():
+        cells = []
+        for key, _unit, fmt in PATCH_FIGURES:
+            if label == "all in force":
+                cells.append(fmt.format(got[key]))
+            else:
+                delta = got[key] - base[key]
+                cells.append(("+" if delta >= 0 else "") + fmt.format(delta).lstrip("+"))
+        rows.append(f"{label:<24}" + "".join(f"{c:>18}" for c in cells))
+    return "\n".join(rows)
+
+
 def line(name: str, value: str, budget: str, ok: bool) -> str:
     return f"{'PASS' if ok else 'MISS'}  {name:<44} {value:<28} budget {budget}"
 
@@ -292,7 +378,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="alternating runs per app")
     ap.add_argument("--moves", type=int, default=10, help="cursor moves measured per run")
     ap.add_argument("--quick", action="store_true", help="fewer runs, no scale or idle")
+    ap.add_argument("--patches", action="store_true",
+                    help="what each Textual patch buys: each turned off alone, and all")
     a = ap.parse_args(argv)
+    if a.patches:
+        worth = patch_worth(a.runs, a.moves)
+        print(patch_table(worth))
+        print(json.dumps(worth, default=lambda o: round(o, 4)))
+        return 0
     runs = 2 if a.quick else a.runs
     pair = run_pair(runs, a.moves)
     app, mini = pair["app"], pair["min"]
