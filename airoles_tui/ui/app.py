@@ -35,6 +35,7 @@ from .widgets.size_notice import SizeNotice
 from .widgets.text import visible
 
 if TYPE_CHECKING:
+    from .panes.org import OrgPane
     from ..recommend.progress import ProgressStore
 
 install_textual_patches()  # before any widget draws a line
@@ -145,13 +146,27 @@ class AiRolesApp(DiffingApp[int]):
             self.notify(self._progress.problem, title="Skill marks", severity="error",
                         timeout=30, markup=False)
 
-    def _org_pane(self):  # -> OrgPane | None, without importing the designer to say so
+    def org_pane(self) -> OrgPane | None:
+        """The designer, if it has been made (without importing it to look)."""
         panes = self.screen_stack[0].query("#org-pane") if self.screen_stack else []
-        return next(iter(panes), None)
+        return next(iter(panes), None)  # type: ignore[return-value]
+
+    def in_designer(self, use: Callable[[OrgPane], object], *, show: bool = True) -> None:
+        """Run ``use(designer)`` once the designer exists: made on first use, and (``show``)
+        built and shown first, so a command from the palette acts in the pane the user sees."""
+        def run() -> None:
+            org = self.org_pane()
+            if org is not None:
+                use(org)
+
+        if show:
+            self.show_pane_then("org", run)
+        else:
+            self.when_made("org", run)
 
     def save_unsaved(self) -> None:
         """Put unsaved work somewhere safe now (the process may be about to end)."""
-        org = self._org_pane()
+        org = self.org_pane()
         if org is not None:
             org.save_recovery(durable=True)
         self.save_marks()
@@ -168,7 +183,7 @@ class AiRolesApp(DiffingApp[int]):
                 pass  # shown when the mark was made; nothing more can be done on the way out
 
     async def action_quit(self) -> None:
-        org = self._org_pane()
+        org = self.org_pane()
         if org is None:
             self.exit()
         else:

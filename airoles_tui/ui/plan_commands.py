@@ -3,26 +3,30 @@ without importing the designer before its first frame."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from ..paths import default_plans_dir
 from .palette import EntryProvider
+
+if TYPE_CHECKING:
+    from .app import AiRolesApp
 
 
 class PlanCommands(EntryProvider):
     """The designer's file and view actions, for people who look for them by name."""
 
     def entries(self):
-        app = self.app
+        app = cast("AiRolesApp", self.app)
 
         def with_org(use):
             # The designer is made on first visit: a command is such a visit.
-            return lambda: app.when_made("org", lambda: use(app._org_pane()))  # type: ignore
+            return lambda: app.in_designer(use, show=False)
 
         def run(action: str, *args: str):
             # Shown (made and built first if need be), then the action, in the designer.
-            return lambda: app.show_pane_then(  # type: ignore[attr-defined]
-                "org", lambda: getattr(app._org_pane(), f"action_{action}")(*args))
+            return lambda: app.in_designer(lambda org: getattr(org, f"action_{action}")(*args))
 
-        plans_dir = app.plans_dir or default_plans_dir()  # type: ignore[attr-defined]
+        plans_dir = app.plans_dir or default_plans_dir()
         yield ("Plan: Save", run("save"), "Save the org plan (ctrl+s)")
         yield ("Plan: Save as…", run("save_as"),
                "Save the org plan under a new name (alt+s; ctrl+shift+s where the terminal "
