@@ -27,10 +27,6 @@ class Compensation(NamedTuple):
     basis: str = ""
     notes: tuple[str, ...] = ()
 
-    @property
-    def midpoint(self) -> float:
-        return (self.min_usd + self.max_usd) / 2
-
     def label(self) -> str:
         plus = "+" if self.open_ended else ""
         return f"${self.min_usd // 1000}K–${self.max_usd // 1000}K{plus}"

@@ -30,10 +30,6 @@ class PlanDocument:
         self._undo.append((label, self.plan.copy(), selected))
         del self._undo[:-UNDO_DEPTH]
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def undo(self) -> tuple[str, int] | None:
         """Restore the last checkpoint; returns (what was undone, hire to select)."""
         if not self._undo:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..catalog.records import Catalog, Role
 from ..paths import user_data_dir
 from ..validation.schema import IDS, INT, STR, TABLE, F, Spec, read_versioned
-from ..validation.source import Problem, SourceError
+from ..validation.source import SourceError
 
 MIN_SCORE, MAX_SCORE = 0, 3
 MAX_SKILLS = 10
@@ -269,7 +269,3 @@ def load(path: Path, catalog: Catalog) -> Matrix:
         proposed = {rid: propose(name, catalog.role(rid)) for rid in roles}
         matrix.rows.append(SkillRow(name, {rid: skill["scores"][rid] for rid in roles}, proposed))
     return matrix
-
-
-def problems_text(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(p) for p in problems)
