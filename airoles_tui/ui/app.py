@@ -75,7 +75,7 @@ class AiRolesApp(DiffingApp[int]):
         super().__init__()
         self.lazy_panes = lazy_panes  # None: made on first visit in a terminal, not headless
         # Over SSH an animation is a stream of frames for nothing: the tab underline's slide
-        # alone kept a pane switch writing for ~400 ms.
+        # alone kept a pane switch writing for a long while.
         self.animation_level = "none"
         self.plans_dir = plans_dir  # None: the user's data dir (paths.default_plans_dir)
         self.initial_plan = initial_plan  # a planfile.LoadedPlan from `airoles-tui open FILE`
@@ -194,7 +194,7 @@ class AiRolesApp(DiffingApp[int]):
 
     def compose(self) -> ComposeResult:
         # Panes are made on first visit: a session that only browses roles never pays for
-        # the others (~5 MiB of a 46 MiB session). Headless runs (Pilot tests, which query
+        # the others. Headless runs (Pilot tests, which query
         # panes at once) make everything up front unless asked not to.
         lazy = not self.is_headless if self.lazy_panes is None else self.lazy_panes
         self._unmade: dict[str, Pane] = {}
@@ -233,7 +233,7 @@ class AiRolesApp(DiffingApp[int]):
                 return
             self.call_after_refresh(self._enable, org)
         # Start-up made most objects this process will have; frozen, the collector stops
-        # walking them in every full collection (70-150 ms pauses in the middle of a keystroke).
+        # walking them in every full collection (long pauses in the middle of a keystroke).
         # It ran with the collector off (cli.main): the one collection first keeps start-up's
         # garbage out of the frozen set.
         gc.collect()
@@ -343,10 +343,9 @@ class AiRolesApp(DiffingApp[int]):
     def _collect_soon(self) -> None:
         """A pane switch is the app's biggest churn: the footer is rebuilt and the pane's
         widgets restyled, which leaves cyclic garbage (widgets point at their parents) that
-        the collector, with start-up's objects frozen, reaches only at its rare full
-        collections. One collection 0.25 s after the last switch (2-18 ms, while the user
-        reads the pane) lets the next pane reuse that memory: every pane visited, 46.8 ->
-        46.2 MiB. Nothing runs while the app is idle otherwise."""
+        collections. One collection shortly after the last switch (while the user reads
+        the pane) lets the next pane reuse that memory; tests/bench/run.py --patches weighs
+        it. Nothing runs while the app is idle otherwise."""
         if turned_off("collect_after_switch"):  # the benchmark weighs it this way
             return
         if self._collect_timer is not None:

@@ -77,7 +77,7 @@ def decide(patch: Patch) -> bool:
 
 # The patches, each a module of this package named as the patch; each registers on import.
 NAMES = ("screen_diff", "lean_strip", "styles_cache_fix", "footer", "quiet_focus", "filter_now",
-         "doc_scrollbar", "tree_lines", "hidden_panes")
+         "tree_lines", "hidden_panes")
 
 
 def active(name: str) -> bool:

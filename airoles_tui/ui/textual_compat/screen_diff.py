@@ -2,8 +2,8 @@
 
 Textual repaints a widget by rewriting its whole region, whatever the terminal already shows
 there. Over SSH those bytes are the cost: a pane switch repainted the new pane and then, a
-frame or two later, the same pane again as hidden widgets settled (15-25 KB for a 6 KB
-screen); a cursor move in the role tree rewrote each changed line of the card in full.
+frame or two later, the same pane again as hidden widgets settled (several screens' worth
+of bytes); a cursor move in the role tree rewrote each changed line of the card in full.
 
 :class:`ScreenDiff` keeps a copy of what the terminal shows, one cell at a time (the
 character and the SGR sequence that styles it, the very sequence Textual would write), and

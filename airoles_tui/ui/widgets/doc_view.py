@@ -2,16 +2,15 @@
 
 Over ssh every repainted cell costs bytes and every layout costs milliseconds. A Static in a
 scroll container re-wraps its whole text twice per update (layout, then render), re-lays its
-container and repaints the container's border, padding and scrollbar on every change: moving
-the cursor through the role tree cost ~8.6 KB and ~30 ms per step that way. This widget wraps
+container and repaints the container's border, padding and scrollbar on every change, for
+each step of the cursor through the role tree. This widget wraps
 a document once per width, keeps the wrapped lines, and on a new document refreshes only the
 screen lines whose cells differ (blank lines, shared headings and the frame stay put).
 
 Each such line is sent as few escape sequences as possible: the side margins are drawn in
 the line itself (``gutter``) rather than as CSS padding, and runs of one style (margin, text,
 trailing blanks) are joined into one segment, so a plain line costs one colour sequence
-instead of four; the refresh stops short of the scrollbar, which did not change. A cursor
-move through the role tree went from ~4.0 to ~2.8 KB this way.
+instead of four; the refresh stops short of the scrollbar, which did not change.
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-
-from ..textual_compat.doc_scrollbar import set_virtual_size
 
 
 class DocView(ScrollView, can_focus=True):
@@ -104,20 +101,16 @@ class DocView(ScrollView, can_focus=True):
         size = Size(max(width, 0), len(self._lines))
         if size == self.virtual_size:
             return
-        # Assigning virtual_size repaints the whole widget (it is a layout reactive). Only
-        # the scrollbar depends on it here, so update that alone, and lay out only when the
-        # scrollbar appears or goes.
-        had_scrollbar = self.show_vertical_scrollbar
-        set_virtual_size(self, size)
-        if self.show_vertical_scrollbar != had_scrollbar:
-            self.refresh(layout=True)
+        # A layout reactive: the view is laid out and repainted, which the screen diff turns
+        # into writes of the cells that changed (updating the scrollbar alone, through a
+        # private Textual method, bought nothing measurable: tests/bench/run.py --patches).
+        self.virtual_size = size
 
     def _render_strips(self, width: int) -> list[Strip]:
         """Wrap and style the document, a strip per line.
 
         Textual's own path (Visual.to_strips) gives every segment a style carrying its x/y
-        offset, for mouse text selection; building those dominated a cursor move (~12 ms per
-        card). A card is read with the keyboard, so plain shared styles do.
+        offset, for mouse text selection; building those dominated a cursor move. A card is read with the keyboard, so plain shared styles do.
         """
         base = self.visual_style
         parse = _parse_style
