@@ -18,7 +18,7 @@ from textual.widgets import TextArea as _TextArea
 from ...controls import has_controls, visible
 
 if TYPE_CHECKING:
-    from textual.document._edit import Edit
+    from textual.widgets.text_area import Edit
 
 
 class Input(_Input):
