@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
 import tempfile
 from pathlib import Path
@@ -152,7 +153,7 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True,
             # Keep the file's permissions (a shared, group-writable plan stays so).
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, _new_file_mode(path.parent))
         os.replace(tmp, path)
     except OSError as exc:
         try:
@@ -182,7 +183,21 @@ def link_target(path: Path) -> Path:
     return target
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _new_file_mode(directory: Path) -> int:
+    """The mode a new file gets here (0o666 less the umask), found without setting the umask:
+    it is shared by every thread, and worker threads create files while the app runs, so even
+    a moment at 0 could give one of their files the wrong mode."""
+    try:
+        with open("/proc/self/status") as f:  # Linux: the umask as the kernel holds it
+            for line in f:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    probe = directory / f".mode-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        return os.fstat(fd).st_mode & 0o777
+    finally:
+        os.close(fd)
+        os.unlink(probe)

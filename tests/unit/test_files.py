@@ -43,3 +43,27 @@ def test_a_parent_that_is_a_file_is_said_plainly(tmp_path):
         files.write_atomic(blocker / "x.toml", b"data")
     assert "x.toml: the folder does not exist or is not a folder" in str(info.value)
     assert isinstance(info.value, OSError)  # callers that catch OSError still do
+
+
+def test_a_new_file_gets_the_umask_mode_without_the_umask_being_set(tmp_path, monkeypatch):
+    import os
+
+    from airoles_tui import files
+
+    mask = os.umask(0o027)
+    os.umask(mask)  # what the process had before this test; restored below
+    try:
+        os.umask(0o027)
+        monkeypatch.setattr(os, "umask", lambda *a: (_ for _ in ()).throw(
+            AssertionError("the process umask was set")))
+        target = tmp_path / "new.toml"
+        files.write_atomic(target, b"x = 1\n", durable=False)
+        assert target.stat().st_mode & 0o777 == 0o640
+        monkeypatch.setattr(files, "open", lambda *a, **k: (_ for _ in ()).throw(OSError()),
+                            raising=False)  # no /proc: the mode is read off a probe file
+        files.write_atomic(tmp_path / "other.toml", b"x = 2\n", durable=False)
+        assert (tmp_path / "other.toml").stat().st_mode & 0o777 == 0o640
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["new.toml", "other.toml"]
+    finally:
+        monkeypatch.undo()
+        os.umask(mask)
