@@ -35,7 +35,7 @@ def example_plans_dir() -> Path:
 
 
 def _xdg(env: str, fallback: str) -> Path:
-    # platformdirs would do, but it is an import on the headless path; XDG is all we need.
+    # The XDG rules, which are all we need; platformdirs would be an import on the headless path.
     base = os.environ.get(env)
     root = Path(base) if base and Path(base).is_absolute() else Path.home() / fallback
     return root / APP_NAME
