@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ScreenResultType
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,19 +23,24 @@ from ..widgets.fields import Input
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 72; max-width: 100%; height: auto; max-height: 100%;
-    border: round $accent; background: $panel; padding: 0 1;
-}}
-{name} .dialog-title {{ text-style: bold reverse; margin-bottom: 1; }}
-{name} .dialog-body {{ height: auto; max-height: 12; }}
-{name} .dialog-buttons {{ height: auto; margin-top: 1; }}
-{name} Button {{ margin-right: 1; min-width: 10; }}
-{name} Button:focus {{ text-style: bold reverse; }}
-{name} .dialog-error {{ height: auto; text-style: bold; }}
-"""
+
+class Dialog(AppModalScreen[ScreenResultType]):
+    """A box in the middle of the screen: the base of every small dialog, with its looks said
+    once (Textual applies a base class's DEFAULT_CSS, and its type selector, to subclasses)."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    Dialog .dialog-title { text-style: bold reverse; margin-bottom: 1; }
+    Dialog .dialog-body { height: auto; max-height: 12; }
+    Dialog .dialog-buttons { height: auto; margin-top: 1; }
+    Dialog Button { margin-right: 1; min-width: 10; }
+    Dialog Button:focus { text-style: bold reverse; }
+    Dialog .dialog-error { height: auto; text-style: bold; }
+    """
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,9 @@ class Choice:
     value: str
 
 
-class ChoiceScreen(AppModalScreen[str | None]):
+class ChoiceScreen(Dialog[str | None]):
     """A question with a few answers, each on a button and on its own key; esc cancels."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen")
     BINDINGS = [
         Binding("escape,ctrl+g", "cancel", "Cancel", id="dialog.cancel"),
         Binding("left", "app.focus_previous", "Previous button", show=False, id="dialog.left"),
@@ -91,10 +96,9 @@ class ChoiceScreen(AppModalScreen[str | None]):
         self.dismiss(self.cancel_value)
 
 
-class ProblemsScreen(AppModalScreen[None]):
+class ProblemsScreen(Dialog[None]):
     """Why a file could not be used: every problem, one per line, as file:line: message."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ProblemsScreen")
     BINDINGS = [Binding("escape,enter,ctrl+g", "close", "Close", id="problems.close")]
 
     def __init__(self, title: str, problems: list[str], note: str = "") -> None:
@@ -120,10 +124,9 @@ class ProblemsScreen(AppModalScreen[None]):
         self.dismiss(None)
 
 
-class SaveAsScreen(AppModalScreen[str | None]):
+class SaveAsScreen(Dialog[str | None]):
     """Ask for a file name in the plans folder; refuses names that are paths or hidden."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="SaveAsScreen")
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="saveas.cancel")]
 
     def __init__(self, suggested: str, folder: str, title: str = "Save plan as") -> None:
@@ -158,10 +161,10 @@ class SaveAsScreen(AppModalScreen[str | None]):
 NEW_BLANK = "new:blank"
 
 
-class OpenPlanScreen(AppModalScreen[str | None]):
+class OpenPlanScreen(Dialog[str | None]):
     """Pick a plan: a blank one, a shipped example, or a saved plan (newest first)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="OpenPlanScreen") + """
+    DEFAULT_CSS = """
     OpenPlanScreen OptionList { height: auto; max-height: 16; border: none; }
     """
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="open.cancel")]

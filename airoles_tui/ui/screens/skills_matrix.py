@@ -41,8 +41,8 @@ from ...validation.source import SourceError
 from ..widgets.fields import Input
 from ..widgets.footer import keys_footer
 from ..widgets.text import MUTED, literal
-from .base import AppModalScreen, AppScreen
-from .dialogs import DIALOG_CSS
+from .base import AppScreen
+from .dialogs import Dialog
 
 
 class MatrixHolder(Protocol):
@@ -382,10 +382,9 @@ def restore_last_session(catalog: Catalog) -> Matrix | None:
         return None
 
 
-class PathScreen(AppModalScreen[Path | None]):
+class PathScreen(Dialog[Path | None]):
     """Ask for a file path; the caller's ``attempt`` does the I/O and returns why it failed."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PathScreen")
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="path.cancel")]
 
     def __init__(self, title: str, suggested: Path,

@@ -1,0 +1,37 @@
+"""Every small dialog gets its looks from one base (Dialog): a box of 72 columns, bordered,
+in the middle of the screen, whatever the subclass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.containers import Vertical
+
+from airoles_tui.ui.screens.dialogs import Choice, ChoiceScreen, Dialog, ProblemsScreen
+from airoles_tui.ui.screens.skills_matrix import PathScreen
+
+
+class Host(App[None]):
+    pass
+
+
+@pytest.mark.parametrize("make", [
+    lambda: ChoiceScreen("Sure?", "Really?", [Choice("y", "Yes", "yes")]),
+    lambda: ProblemsScreen("Cannot open", ["a.toml:1: bad"]),
+    lambda: PathScreen("Save to", Path("/tmp/x.toml"), lambda path: None),
+], ids=["choice", "problems", "path"])
+async def test_each_dialog_is_the_same_centred_box(make):
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = make()
+        assert isinstance(screen, Dialog)
+        app.push_screen(screen)
+        await pilot.pause()
+        box = screen.query_one(Vertical)
+        assert box.region.width == 72
+        assert box.styles.border_top[0] == "round"
+        left = box.region.x
+        right = 80 - box.region.right
+        assert abs(left - right) <= 1  # centred
