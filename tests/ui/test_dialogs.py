@@ -35,3 +35,30 @@ async def test_each_dialog_is_the_same_centred_box(make):
         left = box.region.x
         right = 80 - box.region.right
         assert abs(left - right) <= 1  # centred
+
+
+@pytest.mark.parametrize("kind", ["header", "growth", "analysis"])
+async def test_the_designers_larger_dialogs_share_their_box_too(catalog, kind):
+    from textual.containers import VerticalScroll
+
+    from airoles_tui.plan.model import blank_plan
+    from airoles_tui.ui.screens.plan import (
+        AnalysisScreen,
+        GrowthScreen,
+        PlanDialog,
+        PlanHeaderScreen,
+    )
+    from airoles_tui.ui.widgets.text import Doc
+
+    plan = blank_plan()
+    screen = {"header": lambda: PlanHeaderScreen(plan, catalog, lambda *a: None),
+              "growth": lambda: GrowthScreen(plan, catalog, lambda *a: None),
+              "analysis": lambda: AnalysisScreen(Doc().para("Runway"))}[kind]()
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(screen, PlanDialog)
+        app.push_screen(screen)
+        await pilot.pause()
+        box = screen.query_one(VerticalScroll)
+        assert box.region.width == 76
+        assert box.styles.border_top[0] == "round"

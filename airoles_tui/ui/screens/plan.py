@@ -31,14 +31,6 @@ from .base import AppModalScreen
 
 Apply = Callable[[str, object], None]
 
-SCREEN_CSS = """
-{name} {{ align: center middle; }}
-{name} > VerticalScroll {{
-    width: 76; max-width: 100%; height: auto; max-height: 100%;
-    border: round $accent; background: $panel; padding: 0 1;
-}}
-{name} .dialog-title {{ text-style: bold reverse; }}
-"""
 
 
 def structure_options(catalog: Catalog, current: str) -> list[tuple[object, str]]:
@@ -48,7 +40,21 @@ def structure_options(catalog: Catalog, current: str) -> list[tuple[object, str]
     return options
 
 
-class _FormScreen(AppModalScreen[None]):
+class PlanDialog(AppModalScreen[None]):
+    """A scrolling box in the middle of the screen: the designer's larger dialogs, with their
+    looks said once (Textual applies a base class's DEFAULT_CSS to subclasses)."""
+
+    DEFAULT_CSS = """
+    PlanDialog { align: center middle; }
+    PlanDialog > VerticalScroll {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    PlanDialog .dialog-title { text-style: bold reverse; }
+    """
+
+
+class _FormScreen(PlanDialog):
     BINDINGS = [Binding("escape,ctrl+g", "close", "Close", key_display="esc", id="form.close")]
 
     def __init__(self, plan: OrgPlan, catalog: Catalog, apply: Apply) -> None:
@@ -78,7 +84,7 @@ _MONTHLY = {
 class PlanHeaderScreen(_FormScreen):
     """Name, company, product, funding, hire budget, team structure, cost multiplier."""
 
-    DEFAULT_CSS = SCREEN_CSS.format(name="PlanHeaderScreen") + """
+    DEFAULT_CSS = """
     PlanHeaderScreen .field-pair { height: auto; }
     PlanHeaderScreen .field-pair FieldRow { width: 1fr; padding-right: 1; }
     """
@@ -162,7 +168,7 @@ _GROWTH_MONTH = "Month the plan grows to it (blank: not planned)"
 class GrowthScreen(_FormScreen):
     """The 50-hire stage: structure, target, headcount per role, what changes and why."""
 
-    DEFAULT_CSS = SCREEN_CSS.format(name="GrowthScreen") + """
+    DEFAULT_CSS = """
     GrowthScreen .headcount { layout: horizontal; height: 1; }
     GrowthScreen .headcount Static { width: 1fr; }
     GrowthScreen .headcount Input { width: 8; }
@@ -292,8 +298,7 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
     return doc
 
 
-class AnalysisScreen(AppModalScreen[None]):
-    DEFAULT_CSS = SCREEN_CSS.format(name="AnalysisScreen")
+class AnalysisScreen(PlanDialog):
     BINDINGS = [
         Binding("escape,ctrl+g,v,q", "close", "Close", key_display="esc", id="analysis.close"),
         Binding("j,down", "scroll('down')", "Scroll", show=False, id="analysis.down"),
