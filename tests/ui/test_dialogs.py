@@ -17,24 +17,27 @@ class Host(App[None]):
     pass
 
 
+async def shown_box(screen, container) -> tuple[int, int, str]:
+    """Push ``screen`` on an 80x24 app: its box's left margin, width and border type."""
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(screen)
+        await pilot.pause()
+        box = screen.query_one(container)
+        return box.region.x, box.region.width, box.styles.border_top[0]
+
+
 @pytest.mark.parametrize("make", [
     lambda: ChoiceScreen("Sure?", "Really?", [Choice("y", "Yes", "yes")]),
     lambda: ProblemsScreen("Cannot open", ["a.toml:1: bad"]),
     lambda: PathScreen("Save to", Path("/tmp/x.toml"), lambda path: None),
 ], ids=["choice", "problems", "path"])
 async def test_each_dialog_is_the_same_centred_box(make):
-    app = Host()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = make()
-        assert isinstance(screen, Dialog)
-        app.push_screen(screen)
-        await pilot.pause()
-        box = screen.query_one(Vertical)
-        assert box.region.width == 72
-        assert box.styles.border_top[0] == "round"
-        left = box.region.x
-        right = 80 - box.region.right
-        assert abs(left - right) <= 1  # centred
+    screen = make()
+    assert isinstance(screen, Dialog)
+    left, width, border = await shown_box(screen, Vertical)
+    assert (width, border) == (72, "round")
+    assert abs(left - (80 - left - width)) <= 1  # centred
 
 
 @pytest.mark.parametrize("kind", ["header", "growth", "analysis"])
@@ -54,11 +57,7 @@ async def test_the_designers_larger_dialogs_share_their_box_too(catalog, kind):
     screen = {"header": lambda: PlanHeaderScreen(plan, catalog, lambda *a: None),
               "growth": lambda: GrowthScreen(plan, catalog, lambda *a: None),
               "analysis": lambda: AnalysisScreen(Doc().para("Runway"))}[kind]()
-    app = Host()
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert isinstance(screen, PlanDialog)
-        app.push_screen(screen)
-        await pilot.pause()
-        box = screen.query_one(VerticalScroll)
-        assert box.region.width == 76
-        assert box.styles.border_top[0] == "round"
+    assert isinstance(screen, PlanDialog)
+    left, width, border = await shown_box(screen, VerticalScroll)
+    assert (width, border) == (76, "round")
+    assert abs(left - (80 - left - width)) <= 1  # centred
