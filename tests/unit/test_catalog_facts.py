@@ -248,6 +248,7 @@ def test_team_structures(catalog):
         (1, "centralised"), (2, "embedded"), (3, "hub-and-spoke")]
     central = catalog.team_structure("centralised")
     assert central.name == "Centralised AI Team"
+    # "fewer than 10 ML practitioners": the largest headcount that still fits is 9.
     assert central.max_practitioners == 10
     assert set(central.roles) == {"data-scientist", "ml-engineer", "data-engineer"}
     assert any("bottleneck" in r for r in central.risks)
@@ -305,7 +306,14 @@ def test_dated_history_events(catalog):
     assert "$40 million" in text(1980) and "XCON" in text(1980)
     expert = next(e for e in catalog.eras if e.id == "expert-systems")
     assert expert.role_names == ("Knowledge Engineer",)
-    assert "forward-deployed-engineer" in expert.roles_emerged
+    # The Knowledge Engineer "foreshadows" the FDE; FDEs "became widespread" in the LLM era.
+    assert "forward-deployed-engineer" not in expert.roles_emerged
+    llm = next(e for e in catalog.eras if e.id == "llm-era")
+    assert "forward-deployed-engineer" in llm.roles_emerged
+    # "There were no commercial AI jobs"; the Research Scientist split off after 2012.
+    assert catalog.eras[0].roles_emerged == ()
+    assert "ai-research-scientist" in next(
+        e for e in catalog.eras if e.id == "deep-learning").roles_emerged
     academic = catalog.eras[0]
     assert academic.people == ("Alan Turing", "John McCarthy", "Marvin Minsky", "Herbert Simon")
 
