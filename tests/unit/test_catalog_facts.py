@@ -249,7 +249,7 @@ def test_team_structures(catalog):
     central = catalog.team_structure("centralised")
     assert central.name == "Centralised AI Team"
     # "fewer than 10 ML practitioners": the largest headcount that still fits is 9.
-    assert central.max_practitioners == 10
+    assert central.max_practitioners == 9
     assert set(central.roles) == {"data-scientist", "ml-engineer", "data-engineer"}
     assert any("bottleneck" in r for r in central.risks)
     embedded = catalog.team_structure("embedded")

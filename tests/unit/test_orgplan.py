@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from airoles_tui.plan.document import PlanDocument
@@ -131,6 +133,18 @@ def test_centralised_beyond_the_catalogs_maximum_is_a_bottleneck(catalog):
     assert advice and "bottleneck" in advice[0].reason
     assert "Hub-and-spoke" in advice[0].reason
     assert f"fits {limit} or fewer" in advice[0].message
+
+
+def test_centralised_at_ten_practitioners_is_a_bottleneck(catalog):
+    # The article: centralised "works well for companies with fewer than 10 ML practitioners".
+    hires = [Hire("data-engineer", deliverable_90_days="x")] + [
+        Hire("data-scientist", deliverable_90_days="x") for _ in range(8)]
+    assert "centralised-bottleneck" not in kinds(good_plan(structure="centralised",
+                                                           hires=hires), catalog)
+    hires.append(Hire("ml-engineer", deliverable_90_days="x"))
+    advice = [a for a in advise(good_plan(structure="centralised", hires=hires), catalog)
+              if a.kind == "centralised-bottleneck"]
+    assert advice[0].message == "Centralised with 10 practitioners (it fits 9 or fewer)"
 
 
 def test_hub_and_spoke_is_the_model_at_scale(catalog):

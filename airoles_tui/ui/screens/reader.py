@@ -56,7 +56,7 @@ def _team(t: TeamStructure) -> Content:
     doc.para(t.summary, EMPHASIS)
     doc.heading("When it fits").para(t.fits_when)
     if t.max_practitioners:
-        doc.para(f"Rule of thumb: below about {t.max_practitioners} ML practitioners.", MUTED)
+        doc.para(f"Rule of thumb: at most {t.max_practitioners} ML practitioners.", MUTED)
     doc.section("How it works", t.description)
     doc.section("Strengths", t.strengths)
     doc.section("Risks", t.risks)
