@@ -34,7 +34,10 @@ from .records import (
 CatalogError = SourceError
 
 PAY_LIMITS = (0, 10**9)
-FAMILY: Spec = {"id": F(ID), "name": F(STR), "order": F(INT), "summary": F(STR)}
+# Every entry may say where in the article it comes from, and which of its fields are ours
+# (provenance.py); `validate` insists on one or the other.
+PROVENANCE: Spec = {"source": F(TEXT, False), "ours": F(STRS, False)}
+FAMILY: Spec = {"id": F(ID), "name": F(STR), "order": F(INT), "summary": F(STR), **PROVENANCE}
 COMPENSATION: Spec = {
     # Up to $1B a year: the pay chart and the plan's costs work in whole dollars.
     "min_usd": F(INT, limits=PAY_LIMITS), "max_usd": F(INT, limits=PAY_LIMITS),
@@ -51,42 +54,47 @@ ROLE: Spec = {
     "challenges": F(STRS, False), "path_in": F(TEXT, False), "why_it_matters": F(TEXT, False),
     "future": F(TEXT, False), "example": F(TEXT, False), "insight": F(TEXT, False),
     "in_comparison_table": F(BOOL, False), "differs_from": F(CONTRAST, False, many=True),
+    **PROVENANCE,
 }
 CASE_STUDY: Spec = {
     "id": F(ID), "title": F(STR), "period": F(STR), "summary": F(STR), "body": F(STRS),
     "tags": F(STRS), "roles": F(IDS), "team_structures": F(IDS, False),
     "organisations": F(STRS, False), "key_facts": F(STRS, False), "lessons": F(STRS, False),
+    **PROVENANCE,
 }
 TEAM_STRUCTURE: Spec = {
     "id": F(ID), "number": F(INT), "name": F(STR), "summary": F(STR), "description": F(STR),
     "fits_when": F(STR), "strengths": F(STRS), "risks": F(STRS),
     "max_practitioners": F(INT, False), "examples": F(STRS, False), "roles": F(IDS, False),
+    **PROVENANCE,
 }
 PATHWAY: Spec = {
     "id": F(ID), "name": F(STR), "origin": F(STR), "targets": F(IDS), "summary": F(STR),
     "description": F(STR), "steps": F(STRS), "background": F(ID, False),
-    "resources": F(STRS, False), "advantage": F(TEXT, False),
+    "resources": F(STRS, False), "advantage": F(TEXT, False), **PROVENANCE,
 }
 EVENT: Spec = {"year": F(INT), "text": F(STR)}
 ERA: Spec = {
     "id": F(ID), "name": F(STR), "start_year": F(INT), "end_year": F(INT, False),
     "summary": F(STR), "description": F(STR), "roles_emerged": F(IDS, False),
     "role_names": F(STRS, False), "people": F(STRS, False), "events": F(EVENT, False, many=True),
+    **PROVENANCE,
 }
 EXERCISE: Spec = {
     "id": F(ID), "level": F(STR), "title": F(STR), "task": F(STR), "steps": F(STRS),
-    "questions": F(STRS, False), "parameters": F(TABLE, False),
+    "questions": F(STRS, False), "parameters": F(TABLE, False), **PROVENANCE,
 }
 BACKGROUND_ROLE: Spec = {"role": F(ID), "reason": F(STR)}
 BACKGROUND: Spec = {
     "id": F(ID), "label": F(STR), "pathway": F(ID, False),
-    "roles": F(BACKGROUND_ROLE, many=True),
+    "roles": F(BACKGROUND_ROLE, many=True), "ours": F(STRS, False),
 }
-INTEREST: Spec = {"id": F(ID), "label": F(STR), "roles": F(IDS)}
+INTEREST: Spec = {"id": F(ID), "label": F(STR), "roles": F(IDS), "ours": F(STRS, False)}
 RECOMMENDER: Spec = {
     "base_score": F(INT), "interest_bonus": F(INT), "top_n": F(INT),
     "fallback_background": F(ID), "interest_reason": F(STR),
     "backgrounds": F(BACKGROUND, many=True), "interests": F(INTEREST, many=True),
+    **PROVENANCE,
 }
 
 ADVICE_RULE: Spec = {
@@ -107,8 +115,13 @@ FILES: dict[str, tuple[str, Spec, bool]] = {
 }
 
 
-def load_catalog(directory: Path | str) -> Catalog:
-    """Load and validate a catalog directory; raise CatalogError listing every problem."""
+def load_catalog(directory: Path | str, *, require_provenance: bool = False) -> Catalog:
+    """Load and validate a catalog directory; raise CatalogError listing every problem.
+
+    ``require_provenance`` (`validate`) also refuses an entry that names neither its article
+    section nor what in it is ours. The app itself opens such a catalog (a company's own
+    catalog is not the article), showing no marks.
+    """
     directory = Path(directory)
     try:
         is_dir = directory.is_dir()  # a folder above that cannot be searched raises
@@ -159,6 +172,7 @@ def load_catalog(directory: Path | str) -> Catalog:
 
     roles_data = sources["roles.toml"].data
     problems.extend(_cross_check(sources, checkers))
+    problems.extend(_provenance_check(sources, checkers, require_provenance))
     if problems:
         raise CatalogError(problems)
     return _build(sources, roles_data, str(directory))
@@ -316,13 +330,73 @@ def _template_problem(template: str, fields: set[str]) -> str | None:
     return None
 
 
+# (file, top-level key, must each entry carry provenance of its own): recommender backgrounds
+# and interests are parts of the recommender, whose top-level `source` covers them.
+_ENTRIES = (
+    ("roles.toml", "families", True), ("roles.toml", "roles", True),
+    ("case_studies.toml", "case_studies", True),
+    ("team_structures.toml", "team_structures", True), ("pathways.toml", "pathways", True),
+    ("history.toml", "eras", True), ("exercises.toml", "exercises", True),
+    ("recommender.toml", "backgrounds", False), ("recommender.toml", "interests", False),
+)
+_NOT_MARKABLE = frozenset({"id", "source", "ours"})
+
+
+def _is_field(entry: dict[str, Any], name: str) -> bool:
+    """Whether ``name`` ("field", "table.field", or for an array of tables "tables.field",
+    meaning that field in each of them) is a field this entry has."""
+    head, _, rest = name.partition(".")
+    if head in _NOT_MARKABLE or head not in entry:
+        return False
+    if not rest:
+        return True
+    sub = entry[head]
+    subs = sub if isinstance(sub, list) and sub else [sub]
+    return all(isinstance(t, dict) and _is_field(t, rest) for t in subs)
+
+
+def _provenance_check(sources: dict[str, TomlSource], checkers: dict[str, Checker],
+                      required: bool) -> list[Problem]:
+    """Each `ours` names a real field of its entry; with ``required``, each entry has a
+    `source` or an `ours`."""
+    found: list[Problem] = []
+
+    def check(checker: Checker, path: tuple[str | int, ...], entry: dict[str, Any],
+              own: bool) -> None:
+        label = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path)
+        label = label.replace(".[", "[") or "recommender"
+        for name in entry.get("ours", []):
+            if not _is_field(entry, name):
+                checker.add((*path, "ours"), f"{label}.ours: {name!r} is not a field of this "
+                            "entry")
+        if required and own and not entry.get("source", "").strip() and not entry.get("ours"):
+            what = f" ({entry['id']!r})" if "id" in entry else ""
+            checker.add(path, f"{label}{what}: no provenance: give the article section it "
+                        "restates (source = \"...\") or the fields that are ours "
+                        "(ours = [...])")
+
+    for name, key, own in _ENTRIES:
+        checker = Checker(sources[name])
+        for i, entry in enumerate(sources[name].data.get(key, [])):
+            check(checker, (key, i), entry, own)
+        found.extend(checker.problems)
+    checker = Checker(sources["recommender.toml"])
+    check(checker, (), sources["recommender.toml"].data, True)
+    return found + checker.problems
+
+
 def _t(rec: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(rec.get(key, ()))
 
 
+def _prov(rec: dict[str, Any]) -> dict[str, Any]:
+    return {"source": rec.get("source", ""), "ours": _t(rec, "ours")}
+
+
 def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: str) -> Catalog:
     families = tuple(sorted(
-        (Family(f["id"], f["name"], f["summary"], f["order"]) for f in roles_data.get("families", [])),
+        (Family(f["id"], f["name"], f["summary"], f["order"], **_prov(f))
+         for f in roles_data.get("families", [])),
         key=lambda f: f.order))
     roles = tuple(_role(r) for r in roles_data["roles"])
     d = {name: s.data for name, s in sources.items()}
@@ -330,19 +404,19 @@ def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: s
         id=c["id"], title=c["title"], period=c["period"], summary=c["summary"],
         body=_t(c, "body"), tags=_t(c, "tags"), roles=_t(c, "roles"),
         team_structures=_t(c, "team_structures"), organisations=_t(c, "organisations"),
-        key_facts=_t(c, "key_facts"), lessons=_t(c, "lessons"),
+        key_facts=_t(c, "key_facts"), lessons=_t(c, "lessons"), **_prov(c),
     ) for c in d["case_studies.toml"]["case_studies"])
     structures = tuple(sorted((TeamStructure(
         id=t["id"], number=t["number"], name=t["name"], summary=t["summary"],
         description=t["description"], fits_when=t["fits_when"], strengths=_t(t, "strengths"),
         risks=_t(t, "risks"), max_practitioners=t.get("max_practitioners"),
-        examples=_t(t, "examples"), roles=_t(t, "roles"),
+        examples=_t(t, "examples"), roles=_t(t, "roles"), **_prov(t),
     ) for t in d["team_structures.toml"]["team_structures"]), key=lambda t: t.number))
     pathways = tuple(Pathway(
         id=p["id"], name=p["name"], origin=p["origin"], targets=_t(p, "targets"),
         summary=p["summary"], description=p["description"], steps=_t(p, "steps"),
         background=p.get("background", ""), resources=_t(p, "resources"),
-        advantage=p.get("advantage", ""),
+        advantage=p.get("advantage", ""), **_prov(p),
     ) for p in d["pathways.toml"]["pathways"])
     eras = tuple(Era(
         id=e["id"], name=e["name"], start_year=e["start_year"], end_year=e.get("end_year"),
@@ -350,10 +424,12 @@ def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: s
         roles_emerged=_t(e, "roles_emerged"), role_names=_t(e, "role_names"),
         people=_t(e, "people"),
         events=tuple(EraEvent(ev["year"], ev["text"]) for ev in e.get("events", [])),
+        **_prov(e),
     ) for e in d["history.toml"]["eras"])
     exercises = tuple(Exercise(
         id=e["id"], level=e["level"], title=e["title"], task=e["task"], steps=_t(e, "steps"),
         questions=_t(e, "questions"), parameters=tuple(e.get("parameters", {}).items()),
+        **_prov(e),
     ) for e in d["exercises.toml"]["exercises"])
     rec = d["recommender.toml"]
     rules = RecommenderRules(
@@ -361,8 +437,10 @@ def _build(sources: dict[str, TomlSource], roles_data: dict[str, Any], origin: s
         fallback_background=rec["fallback_background"], interest_reason=rec["interest_reason"],
         backgrounds=tuple(Background(
             b["id"], b["label"], tuple((r["role"], r["reason"]) for r in b["roles"]),
-            b.get("pathway", "")) for b in rec["backgrounds"]),
-        interests=tuple(Interest(i["id"], i["label"], _t(i, "roles")) for i in rec["interests"]),
+            b.get("pathway", ""), _t(b, "ours")) for b in rec["backgrounds"]),
+        interests=tuple(Interest(i["id"], i["label"], _t(i, "roles"), _t(i, "ours"))
+                        for i in rec["interests"]),
+        source=rec.get("source", ""),
     )
     advice = tuple(AdviceRule(
         id=r["id"], check=r["check"], message=r["message"], reason=r["reason"],
@@ -389,5 +467,5 @@ def _role(r: dict[str, Any]) -> Role:
         example=r.get("example", ""), insight=r.get("insight", ""),
         employers=_t(r, "employers"), tools=_t(r, "tools"),
         differs_from=tuple(Contrast(c["role"], c["text"]) for c in r.get("differs_from", [])),
-        in_comparison_table=r.get("in_comparison_table", True),
+        in_comparison_table=r.get("in_comparison_table", True), **_prov(r),
     )

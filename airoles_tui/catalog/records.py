@@ -44,6 +44,8 @@ class Family(NamedTuple):
     name: str
     summary: str
     order: int
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
 
 class Role(NamedTuple):
@@ -71,6 +73,8 @@ class Role(NamedTuple):
     tools: tuple[str, ...] = ()
     differs_from: tuple[Contrast, ...] = ()
     in_comparison_table: bool = True
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
     def search_text(self) -> str:
         """One lower-case string that the `/` filter matches against: names, skills, tools."""
@@ -91,6 +95,8 @@ class CaseStudy(NamedTuple):
     organisations: tuple[str, ...] = ()
     key_facts: tuple[str, ...] = ()
     lessons: tuple[str, ...] = ()
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
 
 class TeamStructure(NamedTuple):
@@ -105,6 +111,8 @@ class TeamStructure(NamedTuple):
     max_practitioners: int | None = None
     examples: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
 
 class Pathway(NamedTuple):
@@ -118,6 +126,8 @@ class Pathway(NamedTuple):
     background: str = ""
     resources: tuple[str, ...] = ()
     advantage: str = ""
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
 
 class EraEvent(NamedTuple):
@@ -136,6 +146,8 @@ class Era(NamedTuple):
     role_names: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     events: tuple[EraEvent, ...] = ()
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
     def span(self) -> str:
         end = "present" if self.end_year is None else str(self.end_year)
@@ -150,6 +162,8 @@ class Exercise(NamedTuple):
     steps: tuple[str, ...]
     questions: tuple[str, ...] = ()
     parameters: tuple[tuple[str, str | int], ...] = ()
+    source: str = ""  # the article section this entry restates
+    ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
     def parameter(self, key: str, default: str | int | None = None) -> str | int | None:
         return dict(self.parameters).get(key, default)
@@ -162,12 +176,14 @@ class Background(NamedTuple):
     label: str
     roles: tuple[tuple[str, str], ...]
     pathway: str = ""
+    ours: tuple[str, ...] = ()  # the source is the recommender's (RecommenderRules.source)
 
 
 class Interest(NamedTuple):
     id: str
     label: str
     roles: tuple[str, ...]
+    ours: tuple[str, ...] = ()
 
 
 class RecommenderRules(NamedTuple):
@@ -180,6 +196,7 @@ class RecommenderRules(NamedTuple):
     interest_reason: str
     backgrounds: tuple[Background, ...]
     interests: tuple[Interest, ...]
+    source: str = ""
 
     def background(self, background_id: str) -> Background | None:
         return next((b for b in self.backgrounds if b.id == background_id), None)

@@ -20,17 +20,20 @@ def catalog_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if getattr(args, "data_dir", None) else data_dir()
 
 
-def load_or_report(args: argparse.Namespace, *, cached: bool = False):
+def load_or_report(args: argparse.Namespace, *, cached: bool = False, strict: bool = False):
     """Load the catalog for a command; on failure print every problem and return None.
 
-    ``cached`` (the interactive app) reuses the last parse of an unchanged catalog.
+    ``cached`` (the interactive app) reuses the last parse of an unchanged catalog;
+    ``strict`` (`validate`) also requires every entry's provenance.
     """
-    if cached:  # a cache hit needs neither the TOML reader nor the checker: not imported
-        from ..catalog.cache import load_catalog_cached as load_catalog
-    else:
-        from ..catalog.loader import load_catalog
     try:
-        return load_catalog(catalog_dir(args))
+        if cached:  # a cache hit needs neither the TOML reader nor the checker: not imported
+            from ..catalog.cache import load_catalog_cached
+
+            return load_catalog_cached(catalog_dir(args))
+        from ..catalog.loader import load_catalog
+
+        return load_catalog(catalog_dir(args), require_provenance=strict)
     except Exception as exc:
         from ..catalog.loader import CatalogError
 

@@ -72,7 +72,7 @@ def _extra_commands() -> list[Callable[..., None]]:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    catalog = load_or_report(args)
+    catalog = load_or_report(args, strict=True)
     if catalog is None:
         return EXIT_BAD_INPUT
     status = EXIT_OK

@@ -50,6 +50,8 @@ def generate(out: Path, roles: int = 10_000, families: int = 100) -> Path:
         clone.update(id=f"gen-{n:05d}", name=f"{template['name']} {n:05d}", family=family,
                      order=per_family[family], aliases=[])
         clone["in_comparison_table"] = False
+        # Its `ours` may only name fields the clone still has.
+        clone["ours"] = [f for f in template.get("ours", []) if not f.startswith("differs_from")]
         all_roles.append(clone)
         n += 1
     (out / "roles.toml").write_bytes(tomli_w.dumps({"families": fams, "roles": all_roles})

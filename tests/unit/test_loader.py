@@ -184,3 +184,72 @@ def test_tui_refuses_a_broken_catalog_with_the_same_message(cat_dir):
     assert "not starting" in run.stderr
     assert "Traceback" not in run.stderr
     assert snapshot(cat_dir) == before
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def test_ours_must_name_a_field_of_its_entry(cat_dir):
+    line = edit(cat_dir / "case_studies.toml", 'ours = ["lessons"]', 'ours = ["lesson"]')
+    assert problems(cat_dir) == [f"{cat_dir / 'case_studies.toml'}:{line}: case_studies[2].ours:"
+                                 " 'lesson' is not a field of this entry"]
+
+
+def test_ours_names_a_sub_table_field_with_a_dot(cat_dir):
+    line = edit(cat_dir / "roles.toml", 'ours = ["compensation.notes"]',
+                'ours = ["compensation.note"]')
+    assert problems(cat_dir) == [f"{cat_dir / 'roles.toml'}:{line}: roles[2].ours: "
+                                 "'compensation.note' is not a field of this entry"]
+
+
+def test_ours_cannot_mark_the_id(cat_dir):
+    edit(cat_dir / "history.toml", 'ours = ["name"]', 'ours = ["id"]')
+    [message] = problems(cat_dir)
+    assert message.endswith("eras[1].ours: 'id' is not a field of this entry")
+
+
+def test_validate_rejects_an_entry_with_neither_source_nor_ours(cat_dir, capsys):
+    path = cat_dir / "exercises.toml"
+    edit(path, 'source = "Exercise: Interview an AI Team"\n', "")
+    text = path.read_text(encoding="utf-8")
+    header = text[: text.index('id = "interview-ai-team"')].count("\n")  # the [[exercises]] line
+    assert main(["--data-dir", str(cat_dir), "validate"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{path}:{header}: exercises[2] ('interview-ai-team'): no provenance: give "
+                   "the article section it restates (source = \"...\") or the fields that are "
+                   "ours (ours = [...])"]
+    # The app still opens such a catalog (a company's own is not the article): only
+    # `validate` holds a catalog to provenance.
+    assert load_catalog(cat_dir).exercise("interview-ai-team").source == ""
+
+
+def test_an_entry_marked_ours_needs_no_source(cat_dir, capsys):
+    edit(cat_dir / "history.toml", 'source = "The Evolution of AI Roles: A Brief History"\n'
+         'ours = ["name"]', 'ours = ["name"]')
+    assert main(["--data-dir", str(cat_dir), "validate"]) == 0
+
+
+def test_shipped_catalog_has_provenance_on_every_entry(capsys):
+    catalog = load_catalog(data_dir(), require_provenance=True)
+    entries = [*catalog.families, *catalog.roles, *catalog.case_studies,
+               *catalog.team_structures, *catalog.pathways, *catalog.eras, *catalog.exercises]
+    assert len(entries) == 3 + 12 + 4 + 3 + 4 + 5 + 3
+    assert all(e.source for e in entries)  # the audit named a section for every one
+    assert catalog.recommender.source == "Career Pathways & How to Break In"
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.endswith(": ok (12 roles, 4 case studies, 3 team structures)\n")
+
+
+def test_records_carry_what_is_ours(catalog):
+    ethics = catalog.role("ai-ethics-specialist")
+    assert ethics.source == "AI Safety Researcher / AI Ethics Specialist"
+    assert "primary_focus" in ethics.ours and "compensation.notes" in ethics.ours
+    assert catalog.role("ml-engineer").ours == ()
+    assert catalog.case_study("scale-ai").ours == ("roles",)
+    assert catalog.recommender.background("software_engineering").ours == ("label", "pathway")
+    # The audit's markings: 18 in roles, 7 in case studies, 2 in team structures, 5 in
+    # pathways, 2 in history, 14 in the recommender.
+    records = [*catalog.families, *catalog.roles, *catalog.case_studies,
+               *catalog.team_structures, *catalog.pathways, *catalog.eras, *catalog.exercises,
+               *catalog.recommender.backgrounds, *catalog.recommender.interests]
+    assert sum(len(r.ours) for r in records) == 48
