@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .provenance import OURS_TAG, is_ours
 from .records import CaseStudy, Catalog, Era, Exercise, Pathway, Role, TeamStructure
 
 Record = CaseStudy | TeamStructure | Pathway | Era | Exercise
@@ -33,13 +34,15 @@ class Link:
     kind: str
     id: str
     title: str
+    ours: bool = False  # the link is our inference, not the article's (provenance.py)
 
     @property
     def key(self) -> str:
         return f"{self.kind}:{self.id}"
 
     def describe(self) -> str:
-        return f"{KIND_NAMES.get(self.kind, self.kind)}: {self.title}"
+        tag = f"  {OURS_TAG}" if self.ours else ""
+        return f"{KIND_NAMES.get(self.kind, self.kind)}: {self.title}{tag}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +87,13 @@ def matching(items: Iterable[Entry], query: str) -> list[Entry]:
 def role_links(catalog: Catalog, role: Role) -> list[Link]:
     """Where a role leads: its neighbours, and every document that names it."""
     links = [_role_link(catalog, c.role) for c in role.differs_from]
-    links += [Link("case", c.id, c.title) for c in catalog.case_studies if role.id in c.roles]
-    links += [Link("team", t.id, t.name) for t in catalog.team_structures if role.id in t.roles]
-    links += [Link("pathway", p.id, p.name) for p in catalog.pathways if role.id in p.targets]
-    links += [Link("era", e.id, f"{e.name} ({e.span()})")
+    links += [Link("case", c.id, c.title, is_ours(c, "roles"))
+              for c in catalog.case_studies if role.id in c.roles]
+    links += [Link("team", t.id, t.name, is_ours(t, "roles"))
+              for t in catalog.team_structures if role.id in t.roles]
+    links += [Link("pathway", p.id, p.name, is_ours(p, "targets"))
+              for p in catalog.pathways if role.id in p.targets]
+    links += [Link("era", e.id, f"{e.name} ({e.span()})", is_ours(e, "roles_emerged"))
               for e in catalog.eras if role.id in e.roles_emerged]
     return _unique(links)
 
@@ -95,9 +101,9 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
 # -- one builder per kind ------------------------------------------------------------------
 
 
-def _role_link(catalog: Catalog, role_id: str) -> Link:
+def _role_link(catalog: Catalog, role_id: str, ours: bool = False) -> Link:
     role = catalog.role(role_id)
-    return Link("role", role_id, role.name if role else role_id)
+    return Link("role", role_id, role.name if role else role_id, ours)
 
 
 def _unique(links: Iterable[Link]) -> list[Link]:
@@ -125,8 +131,9 @@ def _titles(links: Iterable[Link]) -> list[str]:
 
 
 def _case(catalog: Catalog, c: CaseStudy) -> Entry:
-    links = _unique([_role_link(catalog, r) for r in c.roles]
-                    + [Link("team", t, _team_name(catalog, t)) for t in c.team_structures])
+    links = _unique([_role_link(catalog, r, is_ours(c, "roles")) for r in c.roles]
+                    + [Link("team", t, _team_name(catalog, t), is_ours(c, "team_structures"))
+                       for t in c.team_structures])
     return Entry("case", c.id, c.title, " · ".join(c.tags),
                  _text(c.title, c.period, c.tags, c.summary, c.body, c.organisations,
                        c.key_facts, c.lessons, _titles(links)),
@@ -139,9 +146,9 @@ def _team_name(catalog: Catalog, team_id: str) -> str:
 
 
 def _team(catalog: Catalog, t: TeamStructure) -> Entry:
-    links = _unique([_role_link(catalog, r) for r in t.roles]
-                    + [Link("case", c.id, c.title) for c in catalog.case_studies
-                       if t.id in c.team_structures])
+    links = _unique([_role_link(catalog, r, is_ours(t, "roles")) for r in t.roles]
+                    + [Link("case", c.id, c.title, is_ours(c, "team_structures"))
+                       for c in catalog.case_studies if t.id in c.team_structures])
     return Entry("team", t.id, t.name, t.fits_when,
                  _text(t.name, t.summary, t.description, t.fits_when, t.strengths, t.risks,
                        t.examples, _titles(links)),
@@ -149,7 +156,7 @@ def _team(catalog: Catalog, t: TeamStructure) -> Entry:
 
 
 def _pathway(catalog: Catalog, p: Pathway) -> Entry:
-    links = _unique(_role_link(catalog, r) for r in p.targets)
+    links = _unique(_role_link(catalog, r, is_ours(p, "targets")) for r in p.targets)
     return Entry("pathway", p.id, p.name, p.origin,
                  _text(p.name, p.origin, p.summary, p.description, p.steps, p.resources,
                        p.advantage, _titles(links)),
@@ -157,7 +164,7 @@ def _pathway(catalog: Catalog, p: Pathway) -> Entry:
 
 
 def _era(catalog: Catalog, e: Era) -> Entry:
-    links = _unique(_role_link(catalog, r) for r in e.roles_emerged)
+    links = _unique(_role_link(catalog, r, is_ours(e, "roles_emerged")) for r in e.roles_emerged)
     return Entry("era", e.id, e.name, e.span(),
                  _text(e.name, e.span(), e.summary, e.description, e.role_names, e.people,
                        [ev.text for ev in e.events], _titles(links)),

@@ -13,8 +13,7 @@ OURS = "◇"
 OURS_TAG = f"{OURS} ours"
 LEGEND = f"{OURS_TAG}: our own inference or wording; the article does not say it"
 NOT_IN_TABLE = "*"
-NOT_IN_TABLE_NOTE = (f"{NOT_IN_TABLE} not a row of the article's comparison table: the range "
-                     "is the one its section gives")
+NOT_IN_TABLE_NOTE = f"{NOT_IN_TABLE} not a row of the article's table: its range is its section's"
 
 
 def is_ours(record: object, field: str) -> bool:
@@ -30,3 +29,36 @@ def mark(record: object, field: str, text: str) -> str:
 def source_line(record: object) -> str:
     source = getattr(record, "source", "")
     return f"Source: the article's section \u201c{source}\u201d" if source else ""
+
+
+def heading(record: object, field: str, text: str) -> str:
+    """A heading over a field, with the ours tag after it when the field is ours."""
+    return f"{text}  {OURS_TAG}" if is_ours(record, field) else text
+
+
+class Marks:
+    """The marks of one document: remembers whether any was made, so the legend appears
+    exactly when there is a mark on the page to explain."""
+
+    def __init__(self, record: object) -> None:
+        self.record = record
+        self.used = False
+
+    def _note(self, field: str) -> bool:
+        ours = is_ours(self.record, field)
+        self.used = self.used or ours
+        return ours
+
+    def heading(self, field: str, text: str) -> str:
+        return heading(self.record, field, text) if self._note(field) else text
+
+    def text(self, field: str, text: str) -> str:
+        return mark(self.record, field, text) if text and self._note(field) else text
+
+    def items(self, field: str, items: tuple[str, ...] | list[str]) -> list[str]:
+        return [self.text(field, i) for i in items]
+
+    def footer(self) -> list[str]:
+        """The source line, and the legend when a mark was made."""
+        lines = [source_line(self.record)]
+        return [line for line in lines if line] + ([LEGEND] if self.used else [])

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..catalog.provenance import mark
 from ..catalog.records import AdviceRule, Catalog
 from .model import OrgPlan
 
@@ -110,9 +111,11 @@ def _structure_over_limit(rule: AdviceRule, ctx: _Context) -> Found:
         return
     # max_practitioners is an inclusive maximum ("fewer than 10" is 9).
     if n > limit_model.max_practitioners:
+        # Catalog text quoted in advice keeps its ours mark, in the designer and the exports.
         yield {"n": n, "limit": limit_model.max_practitioners, "structure_name": model.name,
-               "fits_when": model.fits_when,
-               "risk": model.risks[0] if model.risks else "it stops fitting"}, None
+               "fits_when": mark(model, "fits_when", model.fits_when),
+               "risk": mark(model, "risks", model.risks[0]) if model.risks
+               else "it stops fitting"}, None
 
 
 def _structure_needs_team(rule: AdviceRule, ctx: _Context) -> Found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..catalog.provenance import LEGEND, OURS_TAG
 from ..catalog.records import Catalog
 from ..controls import json_text, visible
 from .analysis import analyse, growth_annual_usd, growth_money_line
@@ -88,6 +89,8 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
         lines += ["Nothing to flag: every rule drawn from the article is satisfied.", ""]
     for advice in a.advice:
         lines.append(f"- **{_md_text(advice.message)}.** {_md_text(advice.reason)}")
+    if any(OURS_TAG in x.reason for x in a.advice):
+        lines += ["", _md_text(LEGEND)]
     g = plan.growth
     gs = catalog.team_structure(g.structure)
     lines += ["", f"## Growth to {g.target}", ""]

@@ -95,3 +95,29 @@ async def test_marks_survive_the_filter_and_names_stay_literal(catalog):
         await pilot.press("c")
         text = screen_text(app.screen)
         assert f"{NASTY} AI Research Scientist" in text and f"{NASTY} skill" in text
+
+
+def _cell_lines(widget) -> list[str]:
+    from textual.geometry import Region
+
+    width, height = widget.outer_size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+async def test_bullets_wrap_with_a_hanging_indent(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(CompareScreen([catalog.role(i) for i in
+                                       ("data-engineer", "mlops-engineer", "prompt-engineer")]))
+        await pilot.pause()
+        cells = [w for w in app.screen.query(".compare-cell, .compare-full")
+                 if "•" in "".join(_cell_lines(w))]
+        assert len(cells) >= 4  # the shared list and each role's distinct skills
+        wrapped = 0
+        for cell in cells:
+            lines = [line[1:].rstrip() for line in _cell_lines(cell)]  # less the padding
+            for line in lines:
+                if line:
+                    assert line.startswith(("• ", "  ")), (line, lines)
+                    wrapped += line.startswith("  ")
+        assert wrapped >= 3  # long skills do wrap at 80 columns, under their text

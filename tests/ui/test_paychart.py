@@ -124,3 +124,18 @@ async def test_s_cycles_through_the_sorts(catalog):
         assert "by name" in app.screen.query_one("#pay-title", Static).visual.plain
         await pilot.press("s")
         assert "by low end (ascending)" in app.screen.query_one("#pay-title", Static).visual.plain
+
+
+async def test_a_role_without_a_row_in_the_articles_table_says_so(catalog):
+    # The AI Ethics Specialist has no row in the article's comparison table; its range is the
+    # combined Safety / Ethics section's. The chart says so, as the table (t) does.
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        text = lines(app)
+        ethics = next(line for line in text if line.startswith("AI Ethics Specialist"))
+        assert ethics.startswith("AI Ethics Specialist *")
+        safety = next(line for line in text if line.startswith("AI Safety Researcher"))
+        assert "*" not in safety
+        legend = app.screen.query_one("#pay-legend", Static).visual.plain
+        assert "* not a row of the article's table: its range is its section's" in legend

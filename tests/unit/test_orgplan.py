@@ -250,3 +250,22 @@ def test_role_without_pay_range_is_costed_at_zero_and_said_so(catalog):
     bare = dataclasses.replace(catalog, roles=roles, _role_index={})
     assert hire_cost(Hire("ml-engineer"), bare).annual_usd == 0
     assert "no-pay-range" in kinds(good_plan(), bare)
+
+
+def test_catalog_text_that_is_ours_keeps_its_mark_in_advice_and_the_export(catalog):
+    from airoles_tui.catalog.provenance import LEGEND, OURS_TAG
+    from airoles_tui.plan.report import plan_markdown
+
+    hires = [Hire("data-engineer", deliverable_90_days="x") for _ in range(10)]
+    plan = good_plan(structure="centralised", hires=hires)
+    shipped = [a for a in advise(plan, catalog) if a.kind == "centralised-bottleneck"][0]
+    assert OURS_TAG not in shipped.reason  # the article's own words: no mark
+    assert LEGEND not in plan_markdown(plan, catalog)
+    central = catalog.team_structure("centralised")._replace(ours=("fits_when",))
+    marked = replace(catalog, team_structures=tuple(
+        central if t.id == "centralised" else t for t in catalog.team_structures))
+    advice = [a for a in advise(plan, marked) if a.kind == "centralised-bottleneck"][0]
+    assert f"fits when: {OURS_TAG}: Fewer than 10 ML practitioners." in advice.reason
+    text = plan_markdown(plan, marked)
+    assert f"{OURS_TAG}: Fewer than 10 ML practitioners" in text
+    assert text.count(LEGEND) == 1

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ...catalog import payscale
 from ...catalog.compare import MAX_ROLES, compare_skills
+from ...catalog.provenance import LEGEND, mark
 from ...catalog.records import Role
 from ..widgets.footer import keys_footer
 from ..widgets.text import BULLET, HEADING, MUTED, literal
@@ -29,17 +30,46 @@ def _cell(text: str | Content) -> Static:
     return Static(literal(text) if isinstance(text, str) else text, classes="compare-cell")
 
 
-def _bullets(items: Sequence[str], empty: str) -> Content:
-    if not items:
-        return literal(empty, MUTED)
-    return Content("\n").join(literal(BULLET + item) for item in items)
+class Bullets(Static):
+    """A list whose items wrap under their own text, not under the bullet (a hanging indent).
+
+    Wrapped for the width the layout gives (``get_content_height``) and drawn at the width it
+    has, so the lines Static draws already fit and are not wrapped again."""
+
+    def __init__(self, items: Sequence[str], empty: str, **kwargs) -> None:
+        # The unwrapped list stays the Static's content: what `visual` and a copy give.
+        super().__init__(Content("\n").join(literal(BULLET + i) for i in items) if items
+                         else literal(empty, MUTED), **kwargs)
+        self._items = [literal(i) for i in items]
+        self._empty = literal(empty, MUTED)
+        self._wrapped: tuple[int, Content] = (-1, Content(""))
+
+    def _at(self, width: int) -> Content:
+        if self._wrapped[0] != width:
+            if not self._items:
+                content = self._empty
+            else:
+                indent = " " * len(BULLET)
+                lines = [Content.assemble(BULLET if n == 0 else indent, line)
+                         for item in self._items
+                         for n, line in enumerate(item.wrap(max(width - len(BULLET), 1)))]
+                content = Content("\n").join(lines)
+            self._wrapped = (width, content)
+        return self._wrapped[1]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return self._at(width).get_height({}, width)
+
+    def render(self) -> Content:
+        return self._at(self.content_region.width)
 
 
 def _pay(role: Role) -> Content:
     comp = role.compensation
     if comp is None:
         return literal("The article gives no figure.", MUTED)
-    return literal(payscale.range_label(role) + (f" ({comp.basis})" if comp.basis else ""))
+    basis = mark(role, "compensation.basis", comp.basis)
+    return literal(payscale.range_label(role) + (f" ({basis})" if basis else ""))
 
 
 class CompareBody(VerticalScroll, can_focus=True):
@@ -75,9 +105,12 @@ class CompareScreen(AppScreen[None]):
             with Horizontal(classes="compare-row"):
                 for role in roles:
                     yield _cell(literal(role.name, "bold reverse"))
-            for heading, value in (("Primary focus", lambda r: literal(r.primary_focus)),
-                                   ("Typical background", lambda r: literal(r.background)),
-                                   ("2026 compensation", _pay)):
+            for heading, value in (
+                    ("Primary focus", lambda r: literal(mark(r, "primary_focus",
+                                                             r.primary_focus))),
+                    ("Typical background", lambda r: literal(mark(r, "background",
+                                                                  r.background))),
+                    ("2026 compensation", _pay)):
                 yield Static(literal(heading, HEADING), classes="compare-heading")
                 with Horizontal(classes="compare-row"):
                     for role in roles:
@@ -100,14 +133,17 @@ class CompareScreen(AppScreen[None]):
             tools = [t for t in skills.shared_tools if t.lower() not in said]
             if tools:
                 shared_lines.append("Tools named for all: " + ", ".join(tools))
-            yield Static(_bullets(shared_lines, "No key skill in common."),
-                         classes="compare-full")
+            yield Bullets(shared_lines, "No key skill in common.", classes="compare-full")
 
             yield Static(literal("Key skills that set each apart", HEADING),
                          classes="compare-heading")
             with Horizontal(classes="compare-row"):
                 for role in roles:
-                    yield _cell(_bullets(skills.distinct[role.id], "None: all shared."))
+                    yield Bullets(skills.distinct[role.id], "None: all shared.",
+                                  classes="compare-cell")
+            if any({"primary_focus", "background", "compensation.basis"} & set(r.ours)
+                   for r in roles):
+                yield Static(literal(LEGEND, MUTED), classes="compare-heading")
         yield keys_footer()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalog import payscale
+from ...catalog.provenance import NOT_IN_TABLE, NOT_IN_TABLE_NOTE
 from ...catalog.records import Catalog, Role
 from ..widgets.filter_bar import FilterBar
 from ..widgets.footer import keys_footer
@@ -33,6 +34,14 @@ def bar_content(track: str) -> Content:
     return Content.assemble(*parts)
 
 
+def name_cell(role: Role, width: int) -> str:
+    """The role's name in ``width`` cells, with the table's ``*`` (kept through a cut) when
+    the article's comparison table has no row for it."""
+    if role.in_comparison_table:
+        return payscale.fit(role.name, width)
+    return (payscale.fit(role.name, width - 2).rstrip() + " " + NOT_IN_TABLE).ljust(width)
+
+
 def chart_rows(roles: list[Role], width: int,
                scale_roles: list[Role] | None = None) -> list[tuple[str | None, Content]]:
     """(role id or None for axis rows, line) for a chart ``width`` cells wide, on a scale that
@@ -50,7 +59,7 @@ def chart_rows(roles: list[Role], width: int,
         rows.append((None, literal("No role matches the filter (esc clears).", MUTED)))
     for role in roles:
         rows.append((role.id, Content.assemble(
-            literal(payscale.fit(role.name, name_w) + " "),
+            literal(name_cell(role, name_w) + " "),
             bar_content(payscale.bar(role, scale)),
             literal(" " + payscale.range_label(role).rjust(payscale.LABEL_WIDTH)),
         )))
@@ -145,6 +154,8 @@ class PayChartScreen(AppScreen[str | None]):
                  f"{payscale.GRID} gridline · sort l low h high n name · enter opens"
         if unpriced:
             legend += f"\nNo figure in the article: {', '.join(unpriced)}"
+        if not all(r.in_comparison_table for r in self.catalog.roles):
+            legend += f"\n{NOT_IN_TABLE_NOTE}"
         self.query_one("#pay-legend", Static).update(literal(legend, MUTED))
 
     def action_sort(self, by: str) -> None:

@@ -16,8 +16,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalog.library import Entry, Link
+from ...catalog.provenance import Marks, is_ours
 from ...catalog.records import CaseStudy, Era, Exercise, Pathway, TeamStructure
 from ..widgets.doc_view import DocView
+from ..widgets.provenance import sign
 from ..widgets.text import MUTED, Doc, literal
 from .base import AppModalScreen
 
@@ -25,43 +27,49 @@ EMPHASIS = "italic"
 
 
 def render_entry(entry: Entry) -> Content:
-    """The document for any library entry."""
+    """The document for any library entry, ending with its provenance."""
     record = entry.record
+    ours = Marks(record)
     if isinstance(record, CaseStudy):
-        return _case(record)
-    if isinstance(record, TeamStructure):
-        return _team(record)
-    if isinstance(record, Pathway):
-        return _pathway(record)
-    if isinstance(record, Era):
-        return _era(record, entry)
-    if isinstance(record, Exercise):
-        return _exercise(record)
-    raise TypeError(f"no reader for {type(record).__name__}")
+        doc = _case(record, ours)
+    elif isinstance(record, TeamStructure):
+        doc = _team(record, ours)
+    elif isinstance(record, Pathway):
+        doc = _pathway(record, ours)
+    elif isinstance(record, Era):
+        doc = _era(record, entry, ours)
+    elif isinstance(record, Exercise):
+        doc = _exercise(record, ours)
+    else:
+        raise TypeError(f"no reader for {type(record).__name__}")
+    ours.used = ours.used or any(link.ours for link in entry.links)  # marked in the list
+    return sign(doc, ours).build()
 
 
-def _case(c: CaseStudy) -> Content:
-    doc = Doc().title(c.title, c.period)
+def _case(c: CaseStudy, ours: Marks) -> Doc:
+    doc = Doc().title(c.title, ours.text("period", c.period))
     doc.para("Tags: " + " · ".join(c.tags), MUTED)
-    doc.para(c.summary, EMPHASIS)
-    doc.heading("The story").paras(c.body)
-    doc.section("Key facts", c.key_facts)
-    doc.section("Lessons", c.lessons)
-    doc.section("Organisations", ", ".join(c.organisations))
-    return doc.build()
+    doc.para(ours.text("summary", c.summary), EMPHASIS)
+    doc.heading(ours.heading("body", "The story")).paras(c.body)
+    doc.section(ours.heading("key_facts", "Key facts"), c.key_facts)
+    doc.section(ours.heading("lessons", "Lessons"), c.lessons)
+    doc.section(ours.heading("organisations", "Organisations"), ", ".join(c.organisations))
+    return doc
 
 
-def _team(t: TeamStructure) -> Content:
+def _team(t: TeamStructure, ours: Marks) -> Doc:
     doc = Doc().title(f"{t.number}. {t.name}", "team structure")
-    doc.para(t.summary, EMPHASIS)
-    doc.heading("When it fits").para(t.fits_when)
+    doc.para(ours.text("summary", t.summary), EMPHASIS)
+    doc.heading(ours.heading("fits_when", "When it fits")).para(t.fits_when)
     if t.max_practitioners:
-        doc.para(f"Rule of thumb: at most {t.max_practitioners} ML practitioners.", MUTED)
-    doc.section("How it works", t.description)
-    doc.section("Strengths", t.strengths)
-    doc.section("Risks", t.risks)
-    doc.section("Who works this way", ", ".join(t.examples))
-    return doc.build()
+        doc.para(ours.text("max_practitioners",
+                           f"Rule of thumb: at most {t.max_practitioners} ML practitioners."),
+                 MUTED)
+    doc.section(ours.heading("description", "How it works"), t.description)
+    doc.section(ours.heading("strengths", "Strengths"), t.strengths)
+    doc.section(ours.heading("risks", "Risks"), t.risks)
+    doc.section(ours.heading("examples", "Who works this way"), ", ".join(t.examples))
+    return doc
 
 
 def _steps(doc: Doc, heading: str, steps: tuple[str, ...]) -> None:
@@ -76,36 +84,38 @@ def _steps(doc: Doc, heading: str, steps: tuple[str, ...]) -> None:
             doc.para(f"{n}. {step}")
 
 
-def _pathway(p: Pathway) -> Content:
+def _pathway(p: Pathway, ours: Marks) -> Doc:
     doc = Doc().title(p.name, f"from {p.origin}")
-    doc.para(p.summary, EMPHASIS)
-    doc.section("The route", p.description)
-    _steps(doc, "Steps", p.steps)
-    doc.section("Resources", p.resources)
-    doc.section("Your advantage", p.advantage)
-    return doc.build()
+    doc.para(ours.text("summary", p.summary), EMPHASIS)
+    doc.section(ours.heading("description", "The route"), p.description)
+    _steps(doc, ours.heading("steps", "Steps"), p.steps)
+    doc.section(ours.heading("resources", "Resources"), p.resources)
+    doc.section(ours.heading("advantage", "Your advantage"), p.advantage)
+    return doc
 
 
-def _era(e: Era, entry: Entry) -> Content:
+def _era(e: Era, entry: Entry, ours: Marks) -> Doc:
     doc = Doc().title(e.name, e.span())
-    doc.para(e.summary, EMPHASIS)
-    doc.section("What changed", e.description)
+    if is_ours(e, "name"):
+        doc.para(ours.text("name", f"the name \u201c{e.name}\u201d"), MUTED)
+    doc.para(ours.text("summary", e.summary), EMPHASIS)
+    doc.section(ours.heading("description", "What changed"), e.description)
     if e.events:
-        doc.heading("Milestones")
+        doc.heading(ours.heading("events", "Milestones"))
         for event in e.events:
             doc.field(str(event.year), event.text)
     emerged = [link.title for link in entry.links if link.kind == "role"]
-    doc.section("Roles that took shape", [*e.role_names, *emerged])
-    doc.section("People", ", ".join(e.people))
-    return doc.build()
+    doc.section(ours.heading("roles_emerged", "Roles that took shape"), [*e.role_names, *emerged])
+    doc.section(ours.heading("people", "People"), ", ".join(e.people))
+    return doc
 
 
-def _exercise(e: Exercise) -> Content:
+def _exercise(e: Exercise, ours: Marks) -> Doc:
     doc = Doc().title(e.title, f"{e.level} exercise")
-    doc.heading("Task").para(e.task)
-    _steps(doc, "Steps", e.steps)
-    doc.section("Questions to answer", e.questions)
-    return doc.build()
+    doc.heading(ours.heading("task", "Task")).para(e.task)
+    _steps(doc, ours.heading("steps", "Steps"), e.steps)
+    doc.section(ours.heading("questions", "Questions to answer"), e.questions)
+    return doc
 
 
 class ReaderBody(DocView):
