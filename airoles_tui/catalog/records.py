@@ -10,6 +10,7 @@ a NamedTuple is as immutable, lighter per object and ~8x quicker to define.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -30,6 +31,14 @@ class Compensation(NamedTuple):
     def label(self) -> str:
         plus = "+" if self.open_ended else ""
         return f"${self.min_usd // 1000}K–${self.max_usd // 1000}K{plus}"
+
+    def line(self, basis: str | None = None) -> str:
+        """The range in words, as the card shows it; ``basis`` replaces the record's (to
+        carry a mark)."""
+        plus = "+" if self.open_ended else ""
+        line = f"${self.min_usd:,} – ${self.max_usd:,}{plus} a year"
+        basis = self.basis if basis is None else basis
+        return f"{line} ({basis})" if basis else line
 
 
 class Contrast(NamedTuple):
@@ -76,10 +85,17 @@ class Role(NamedTuple):
     source: str = ""  # the article section this entry restates
     ours: tuple[str, ...] = ()  # fields that are our inference (see provenance.py)
 
-    def search_text(self) -> str:
-        """One lower-case string that the `/` filter matches against: names, skills, tools."""
+    def search_text(self, *shown: str) -> str:
+        """One lower-case string that the `/` filter matches against: every text of the role
+        (a user filters by what the card showed them), and ``shown``, what the card adds from
+        elsewhere in the catalog (library.role_search_text)."""
+        comp = self.compensation
         parts = [self.name, self.abbreviation, *self.aliases, self.primary_focus,
-                 self.core_skills, *self.key_skills, *self.tools]
+                 self.core_skills, self.summary, self.background, *self.key_skills,
+                 *self.tools, *self.day_to_day, *self.focus_areas, *self.challenges,
+                 self.path_in, self.why_it_matters, self.future, self.example, self.insight,
+                 *self.employers, *(c.text for c in self.differs_from),
+                 *((comp.line(), *comp.notes) if comp else ()), *shown]
         return " ".join(p for p in parts if p).lower()
 
 
@@ -244,6 +260,9 @@ ADVICE_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+_SEARCH_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
     families: tuple[Family, ...]
@@ -257,9 +276,38 @@ class Catalog:
     source: str = ""
     advice: tuple[AdviceRule, ...] = ()  # data/advice.toml; a catalog without one has none
     _role_index: dict[str, Role] = field(default_factory=dict, compare=False, repr=False)
+    _search: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._role_index.update({r.id: r for r in self.roles})
+
+    def search_text(self, role: Role) -> str:
+        """What the `/` filter searches for a role, lower-cased: all its card shows, the
+        family, the names of the roles it is set against and the case studies that name it.
+
+        Made for every role at the first call (the Roles pane starts that in a thread for a
+        big catalog) and shared by every list that filters roles."""
+        if role.id not in self._search:
+            with _SEARCH_LOCK:  # a second caller waits for the first one's work
+                if role.id not in self._search:
+                    self._search.update(self._search_texts())
+        return self._search.get(role.id) or role.search_text()
+
+    def _search_texts(self) -> dict[str, str]:
+        families = {f.id: f.name for f in self.families}
+        cases: dict[str, list[str]] = {}
+        for c in self.case_studies:
+            for rid in c.roles:
+                cases.setdefault(rid, []).append(f"{c.title} {c.period}")
+
+        def name(role_id: str) -> str:
+            other = self._role_index.get(role_id)
+            return other.name if other else role_id
+
+        return {r.id: r.search_text(families.get(r.family, ""),
+                                    *(name(c.role) for c in r.differs_from),
+                                    *cases.get(r.id, ()))
+                for r in self.roles}
 
     def role(self, role_id: str) -> Role | None:
         return self._role_index.get(role_id)

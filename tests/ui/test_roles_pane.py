@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from airoles_tui.catalog.records import Catalog
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.panes.roles import RoleCard, RoleTree
+from airoles_tui.ui.panes.roles import RoleCard, RolesPane, RoleTree
 from airoles_tui.ui.screens.help import HelpScreen
 from airoles_tui.ui.screens.table import ComparisonScreen
 from airoles_tui.ui.widgets.filter_bar import FilterBar
@@ -172,3 +172,32 @@ async def test_catalog_text_is_shown_literally(catalog):
         assert "ESC \u241b[31m here" in card  # the escape is made visible, never sent
         await pilot.press("t")
         assert str(app.screen.query_one(DataTable).get_row_at(0)[0]).startswith("[bold]")
+
+
+async def test_filter_finds_what_the_card_shows(catalog):
+    # A new user filtered for "RAG" and "drift": the MLOps / LLMOps card says "RAG
+    # infrastructure" and "drift detection", and the filter found nothing.
+    import re
+
+    from airoles_tui.ui.panes.role_card import role_card
+
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"rag")
+        assert "MLOps / LLMOps Engineer" in role_labels(app)
+        await pilot.press(*["backspace"] * 3, *"drift")
+        assert "MLOps / LLMOps Engineer" in role_labels(app)
+        pane = app.query_one(RolesPane)
+        for role in catalog.roles:
+            card = role_card(catalog, role).plain.split("\nProvenance\n")[0]
+            lines = card.splitlines()
+            headings = {"Primary focus", "2026 compensation", "Day-to-day", "Focus areas",
+                        "Key skills", "Typical background", "Key challenges",
+                        "How it differs from its neighbours", "Path in", "Why it matters",
+                        "Career insight", "Future trajectory", "Example contribution",
+                        "Tools named", "Where this role works", "Case studies"}
+            text = "\n".join(line for line in lines
+                             if line.split("  ◇")[0] not in headings)
+            text = text.replace("◇ ours: the link to this role", "").replace("◇ ours", "")
+            for word in set(re.findall(r"[^\W_]{3,}", text)):
+                assert role in pane.matching(word), (role.id, word)

@@ -7,24 +7,12 @@ from collections.abc import Mapping
 from textual.content import Content
 
 from ...catalog.provenance import OURS_TAG, Marks, is_ours
-from ...catalog.records import Catalog, Compensation, Family, Role
+from ...catalog.records import Catalog, Family, Role
 from ..widgets.provenance import sign
 from ..widgets.text import BULLET, Doc
 
 # A marked key skill: a glyph before it and the state's word after it (not colour alone).
 SKILL_GLYPHS = {"have": "✓ ", "learning": "~ ", "skip": "- "}
-
-
-def money(usd: int) -> str:
-    return f"${usd:,}"
-
-
-def pay_line(comp: Compensation, basis: str | None = None) -> str:
-    """The range in words; ``basis`` replaces the record's (to carry the ours mark)."""
-    plus = "+" if comp.open_ended else ""
-    line = f"{money(comp.min_usd)} – {money(comp.max_usd)}{plus} a year"
-    basis = comp.basis if basis is None else basis
-    return f"{line} ({basis})" if basis else line
 
 
 def role_card(catalog: Catalog, role: Role, marks: Mapping[str, str] | None = None) -> Content:
@@ -38,7 +26,7 @@ def role_card(catalog: Catalog, role: Role, marks: Mapping[str, str] | None = No
     doc.heading("2026 compensation")
     if role.compensation:
         comp = role.compensation
-        doc.para(pay_line(comp, ours.text("compensation.basis", comp.basis)))
+        doc.para(comp.line(ours.text("compensation.basis", comp.basis)))
         doc.bullets(ours.items("compensation.notes", comp.notes))
     else:
         doc.para("The article gives no figure for this role.")

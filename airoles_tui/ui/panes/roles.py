@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -113,11 +114,8 @@ class RolesPane(Vertical):
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
-        # In list order (by `order`, stable), each with its text lower-cased once: a filter
-        # keystroke is then one substring test per role, and every family's share of a match
-        # comes out already sorted.
-        self._searchable = [(r, r.search_text())
-                            for r in sorted(catalog.roles, key=lambda r: r.order)]
+        self._ordered = sorted(catalog.roles, key=lambda r: r.order)
+        self._searchable_list: list[tuple[Role, str]] | None = None
         self._families = {f.id: f for f in catalog.families}
         self._unopened: dict[int, list[Role]] = {}  # closed family node id -> its roles
         self._last_match: tuple[str, list[tuple[Role, str]]] = ("", [])
@@ -125,7 +123,7 @@ class RolesPane(Vertical):
         self.marked: list[str] = []  # role ids marked with space for Compare, in marking order
 
     def compose(self) -> ComposeResult:
-        yield FilterBar("Filter roles by name, skill or tool…", id="role-filter",
+        yield FilterBar("Filter roles by any word of their card…", id="role-filter",
                         on_change=self._fill)
         with Horizontal(id="roles-body"):
             with Vertical(id="roles-side"):
@@ -140,12 +138,32 @@ class RolesPane(Vertical):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one(RoleTree).focus()
+        if len(self.catalog.roles) > OPEN_LIMIT and self.catalog.roles:
+            # A big catalog's search text takes a while to make: make it while the user
+            # reads the first screen, not in their first filter keystroke.
+            first = self.catalog.roles[0]
+            threading.Thread(target=self.catalog.search_text, args=(first,), daemon=True,
+                             name="role-search-text").start()
 
     # -- the tree -----------------------------------------------------------------------
+
+    @property
+    def _searchable(self) -> list[tuple[Role, str]]:
+        """In list order (by `order`, stable), each role with all its card's text lower-cased
+        once: a filter keystroke is then one substring test per role, and every family's
+        share of a match comes out already sorted. Made at the first filter, not at start:
+        a session that never filters does not hold a second copy of the catalog's text."""
+        if self._searchable_list is None:
+            search = self.catalog.search_text
+            self._searchable_list = [(r, search(r)) for r in self._ordered]
+        return self._searchable_list
 
     def matching(self, query: str) -> list[Role]:
         query = query.lower()
         words = query.split()
+        if not words:
+            self._last_match = ("", [])
+            return list(self._ordered)
         # Typing on only narrows: test just what matched the last query (a 10,000-role
         # catalog made every keystroke scan everything).
         last_query, last = self._last_match

@@ -83,12 +83,13 @@ class PayChart(OptionList):
         self.reverse = False
         self.query = ""
         self._width = 0
-        # Lower-cased once, as in the Roles pane: the same words find the same roles.
-        self._haystack = {r.id: r.search_text() for r in catalog.roles}
+
 
     def ordered(self) -> list[Role]:
         words = self.query.lower().split()
-        roles = [r for r in self.catalog.roles if all(w in self._haystack[r.id] for w in words)]
+        # The Roles pane's haystack: the same words find the same roles.
+        search = self.catalog.search_text
+        roles = [r for r in self.catalog.roles if all(w in search(r) for w in words)]
         return payscale.sort_roles(roles, self.sort, self.reverse)
 
     def rebuild(self) -> None:
@@ -133,7 +134,7 @@ class PayChartScreen(AppScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="pay-title")
-        yield FilterBar("Filter roles by name, skill or tool…", id="pay-filter",
+        yield FilterBar("Filter roles by any word of their card…", id="pay-filter",
                         on_change=self._filter_changed)
         yield PayChart(self.catalog, id="pay-chart", compact=True)
         yield Static(id="pay-legend")
