@@ -439,7 +439,8 @@ class AiRolesApp(DiffingApp[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            return bool(self.navigator)  # off the footer, and esc passes on, when empty
+            # Off the footer, and esc passes on, when there is no way back from this pane.
+            return self.navigator.can_go_back()
         return True
 
 

@@ -1,7 +1,9 @@
 """Where the user has been: a back stack across panes, like a browser's.
 
 Following a link (a role named by a case study, a palette jump, a row of the table) records
-where the user was; esc, backspace or alt+left goes back there, pane and all. Panes that can
+where the user was; esc, backspace or alt+left goes back there, pane and all, when the user is
+in the pane that link led to (a pane reached by its number key does not walk the history of
+the panes left). Panes that can
 show different things say what they show through ``location()`` and take it back through
 ``restore()``; any other pane is restored as a pane, with its focus.
 """
@@ -97,8 +99,16 @@ class Navigator:
         """True when the latest step led to exactly what is on screen now."""
         return bool(self.steps) and self.steps[-1].went_to == self.here()
 
+    def can_go_back(self) -> bool:
+        """Back goes back within what the user is looking at: only when the latest step led
+        into the pane on screen. A pane the user switched to by its key has its own history
+        (none, or the steps that led into it), not the history of the panes they left."""
+        tabs = self._tabs()
+        return bool(self.steps) and tabs is not None and (
+            self.steps[-1].went_to.pane == tabs.active)
+
     def back(self) -> bool:
-        if not self.steps:
+        if not self.can_go_back():
             return False
         place = self.steps.pop().came_from
         tabs = self._tabs()
