@@ -7,7 +7,7 @@ from textual.widgets import TabbedContent
 from airoles_tui.catalog.library import role_links
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.panes.cases import CasesPane, DocList
-from airoles_tui.ui.panes.roles import RoleTree
+from airoles_tui.ui.panes.roles import RoleCard, RoleTree
 from airoles_tui.ui.screens.reader import LinkList, ReaderBody
 
 from .bracketed import NASTY, bracketed
@@ -205,3 +205,60 @@ async def test_a_link_to_a_role_hidden_by_the_roles_filter_lands_on_it(catalog):
         await pilot.pause()
         assert app.query_one("RolesPane").current_role.id == "forward-deployed-engineer"
         assert isinstance(app.focused, RoleTree)
+
+
+async def test_esc_in_a_pane_reached_by_its_number_stays_in_it(catalog):
+    # A new user: 2, open Palantir, follow its link to the FDE, press 3, press esc: they
+    # landed in Case studies, walking the back history of panes they had left by number.
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "down", "enter", "l", "enter")  # Palantir -> the FDE
+        assert active(app) == "roles"
+        await pilot.press("3")
+        assert active(app) == "recommender"
+        assert app.check_action("back", ()) is False  # no "esc Back" in the footer here
+        await pilot.press("escape")
+        assert active(app) == "recommender"
+        await pilot.press("1")  # back where the link led: there, esc goes back across it
+        assert app.query_one("RolesPane").current_role.id == "forward-deployed-engineer"
+        await pilot.press("escape")
+        assert active(app) == "cases"
+        assert reader_text(app).startswith("Palantir's Forward Deployed Engineers")
+
+
+async def test_going_back_to_a_document_restores_where_it_was_scrolled_to(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        body = app.query_one(ReaderBody)
+        await pilot.press("2", "down", "down", "enter", "pagedown")  # Spotify, a page down
+        left_at = body.scroll_y
+        assert left_at > 0
+        await pilot.press("l", "down", "down", "enter")  # to its team structure, same pane
+        assert app.query_one(CasesPane).current.key == "team:hub-and-spoke"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one(CasesPane).current.key == "case:spotify-ml"
+        assert body.scroll_y == left_at
+        await pilot.press("l", "enter")  # to a role, in the Roles pane
+        assert active(app) == "roles"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert active(app) == "cases"
+        assert body.scroll_y == left_at
+
+
+async def test_going_back_to_a_role_restores_where_its_card_was_scrolled_to(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(RoleCard)
+        app.query_one("RolesPane").show_role("ml-engineer")
+        await pilot.press("enter", "pagedown")  # into the MLE's card, a page down
+        left_at = card.scroll_y
+        assert left_at > 0
+        await pilot.press("g", "enter")  # its first related link
+        assert app.navigator.can_go_back()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert active(app) == "roles"
+        assert app.query_one("RolesPane").current_role.id == "ml-engineer"
+        assert card.scroll_y == left_at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -97,6 +98,14 @@ class RoleCard(DocView):
     def _show_focus(self, focused: bool) -> None:
         if self.parent is not None:
             self.parent.set_class(focused, "-card-focused")
+
+
+@dataclass(frozen=True)
+class RolePlace:
+    """Where the Roles pane is: two places are the same role whatever the card's scroll."""
+
+    role: str
+    scroll_y: int = field(default=0, compare=False)
 
 
 class RolesPane(Vertical):
@@ -322,12 +331,13 @@ class RolesPane(Vertical):
 
     # -- Navigable: where the back stack brings the user ------------------------------------
 
-    def location(self) -> str | None:
+    def location(self) -> RolePlace | None:
         role = self.current_role
-        return role.id if role else None
+        return RolePlace(role.id, round(self.query_one(RoleCard).scroll_y)) if role else None
 
-    def restore(self, state: str) -> None:
-        self.show_role(state)
+    def restore(self, state: RolePlace) -> None:
+        if self.show_role(state.role):
+            self.query_one(RoleCard).scroll_to(y=state.scroll_y, animate=False, immediate=True)
 
     # -- compare and related -------------------------------------------------------------
 

@@ -137,7 +137,13 @@ class DocView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()  # a theme change restyles every document
         if self._wrapped_width >= 0:
-            self._rewrap()
+            if self._width() > 0:
+                self._rewrap()
+            else:
+                # Restyled while hidden or not laid out yet (a pane being shown again):
+                # wrapping at width 0 would empty the document and clamp its scroll position
+                # to the top. render_line wraps it at its width instead.
+                self._wrapped_width = -1
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
