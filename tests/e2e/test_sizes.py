@@ -9,7 +9,7 @@ from .sshd import installed_app
 
 pytestmark = pytest.mark.e2e
 
-NOTICE = "airoles-tui needs 80x24"
+NOTICE = "airoles-tui needs at least 80x23"
 
 
 def start(cols: int, rows: int) -> PtyTerm:
@@ -62,5 +62,16 @@ def test_resize_while_running_re_lays_the_screen():
         # The card takes the new width (text past the old right edge), the footer the last line.
         term.wait_until(lambda: any(line[80:].strip() for line in term.screen.display[2:-1]))
         term.wait_until(lambda: "Quit" in term.screen.display[29])
+        term.press("q")
+        assert term.wait_exit() == 0
+
+
+def test_the_notice_names_the_size_that_works():
+    # 80x23 is enough (an 80x24 terminal under tmux's status line); the notice said 80x24.
+    with start(80, 23) as term:
+        term.wait_for("Quit")
+        assert "is small" not in term.text()
+        term.resize(79, 23)
+        term.wait_for("Terminal 79x23 is small: " + NOTICE)
         term.press("q")
         assert term.wait_exit() == 0

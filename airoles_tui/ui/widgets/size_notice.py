@@ -1,4 +1,4 @@
-"""A one-line notice when the terminal is smaller than the 80x24 the layouts are made for.
+"""A one-line notice when the terminal is smaller than the layouts are made for (80x24).
 
 The app keeps working below that size (nothing crashes, text is cut or scrolls), but a user
 on a 60x20 window should be told why things look cramped and what size fixes it, instead of
@@ -18,11 +18,13 @@ NEEDS = Size(80, 23)
 def notice_for(size: Size) -> str | None:
     if size.width >= NEEDS.width and size.height >= NEEDS.height:
         return None
-    return f"Terminal {size.width}x{size.height} is small: airoles-tui needs 80x24"
+    # Names the size that works (NEEDS), not the one the layouts were drawn for.
+    return (f"Terminal {size.width}x{size.height} is small: airoles-tui needs at least "
+            f"{NEEDS.width}x{NEEDS.height}")
 
 
 class SizeNotice(Static):
-    """Hidden at 80x24 and above; the App calls ``fit`` on every resize."""
+    """Hidden at 80x23 and above; the App calls ``fit`` on every resize."""
 
     DEFAULT_CSS = """
     SizeNotice {
