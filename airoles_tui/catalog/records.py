@@ -276,7 +276,10 @@ class Catalog:
     source: str = ""
     advice: tuple[AdviceRule, ...] = ()  # data/advice.toml; a catalog without one has none
     _role_index: dict[str, Role] = field(default_factory=dict, compare=False, repr=False)
-    _search: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Not an __init__ argument: a catalog made from another (dataclasses.replace) searches
+    # its own text, not a copy of the other's.
+    _search: dict[str, str] = field(default_factory=dict, init=False, compare=False,
+                                    repr=False)
 
     def __post_init__(self) -> None:
         self._role_index.update({r.id: r for r in self.roles})
