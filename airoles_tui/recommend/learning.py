@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..catalog.provenance import LEGEND, OURS_TAG, is_ours
 from ..catalog.records import Catalog, CaseStudy, Pathway, Role
 from .progress import HAVE, LEARNING, SKIP, Progress
 from .scoring import pathway_for
@@ -67,6 +68,29 @@ def close_roles(catalog: Catalog, text: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys(ids[f] for f in found))
 
 
+PATHWAY_MATCH_NOTE = (f"{OURS_TAG}: the article does not tie its pathways to the "
+                      "recommender's backgrounds; this match is ours.")
+CASE_LINK_NOTE = f"  {OURS_TAG}: the link to this role"
+
+
+def pathway_match_is_ours(catalog: Catalog, plan: LearningPlan) -> bool:
+    """Whether the pathway shown for the background is our match, not the article's."""
+    background = catalog.recommender.background(plan.background) if plan.background else None
+    return background is not None and bool(plan.pathways) and (
+        is_ours(background, "pathway") or is_ours(plan.pathways[0], "background"))
+
+
+def case_line(case: CaseStudy, title: str | None = None) -> str:
+    """A case study as the plan lists it; marked when naming this role is our reading."""
+    note = CASE_LINK_NOTE if is_ours(case, "roles") else ""
+    return f"{title or case.title} ({case.period}): {case.summary}{note}"
+
+
+def is_marked(catalog: Catalog, plan: LearningPlan) -> bool:
+    """Whether the plan carries an ours mark (and so needs the legend)."""
+    return pathway_match_is_ours(catalog, plan) or any(is_ours(c, "roles") for c in plan.cases)
+
+
 def as_lines(catalog: Catalog, plan: LearningPlan, *, markdown: bool) -> list[str]:
     """The plan as Markdown or as plain text (the same words; Markdown adds the marks-up)."""
     role = plan.role
@@ -93,6 +117,8 @@ def as_lines(catalog: Catalog, plan: LearningPlan, *, markdown: bool) -> list[st
         lines += heading(f"The article's pathway for your background ({background.label})")
     else:
         lines += heading("The article's pathways into this role")
+    if pathway_match_is_ours(catalog, plan):
+        lines.append(PATHWAY_MATCH_NOTE)
     if background is not None and plan.pathways and not plan.pathway_fits:
         targets = ", ".join(_name(catalog, t) for t in plan.pathways[0].targets)
         lines.append(f"It leads to {targets}, not to {role.name}; its steps still show the "
@@ -106,10 +132,11 @@ def as_lines(catalog: Catalog, plan: LearningPlan, *, markdown: bool) -> list[st
     lines.append("")
     lines += heading("Case studies that show the role at work")
     for case in plan.cases:
-        title = f"**{case.title}**" if markdown else case.title
-        lines.append(f"{item}{title} ({case.period}): {case.summary}")
+        lines.append(item + case_line(case, f"**{case.title}**" if markdown else None))
     if not plan.cases:
         lines.append("No case study in the catalog names this role.")
+    if is_marked(catalog, plan):
+        lines += ["", LEGEND]
     return lines
 
 

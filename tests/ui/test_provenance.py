@@ -94,3 +94,16 @@ async def test_compare_marks_fields_that_are_ours(catalog):
         await pilot.pause()
         cells = [s.visual.plain for s in app.screen.query(Static) if s.visual is not None]
         assert not any(OURS_TAG in c for c in cells)
+
+
+def test_the_learning_plan_page_marks_links_that_are_ours(catalog):
+    from airoles_tui.recommend.learning import learning_plan
+    from airoles_tui.recommend.progress import Progress
+    from airoles_tui.ui.screens.learning_plan import plan_doc
+
+    role = catalog.role("ml-engineer")
+    text = plan_doc(catalog, learning_plan(catalog, Progress(), role, "software_engineering")).plain
+    assert f"{OURS_TAG}: the article does not tie its pathways" in text
+    assert "(2018–2021 to 2022 on): NLP product teams" in text
+    assert text.count(f"{OURS_TAG}: the link to this role") == 2  # API economy, Scale AI
+    assert text.endswith(LEGEND)

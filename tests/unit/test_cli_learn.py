@@ -73,3 +73,22 @@ def test_help_and_never_imports_textual():
     helped = subprocess.run([sys.executable, "-m", "airoles_tui", "learn", "--help"],
                             capture_output=True, text=True, check=True).stdout
     assert "--format {text,md}" in helped and "--background ID" in helped
+
+
+def test_the_plan_marks_what_is_ours(capsys):
+    from airoles_tui.catalog.provenance import LEGEND, OURS_TAG
+
+    assert main(["learn", "ml-engineer", "--background", "software_engineering",
+                 "--format", "md"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # Linking the API-economy case study to the MLE is our reading; Spotify's is the article's.
+    assert any(line.startswith("- **From Search to Generation") and
+               line.endswith(f"{OURS_TAG}: the link to this role") for line in out)
+    assert any(line.startswith("- **Spotify's ML Team Structure") and OURS_TAG not in line
+               for line in out)
+    # The article never ties its pathways to the recommender's backgrounds.
+    assert (f"{OURS_TAG}: the article does not tie its pathways to the recommender's "
+            "backgrounds; this match is ours.") in out
+    assert out[-1] == LEGEND
+    assert main(["learn", "ai-research-scientist"]) == 0
+    assert OURS_TAG not in capsys.readouterr().out

@@ -11,7 +11,14 @@ from textual.binding import Binding
 from textual.content import Content
 
 from ...catalog.records import Catalog
-from ...recommend.learning import LearningPlan
+from ...catalog.provenance import LEGEND
+from ...recommend.learning import (
+    PATHWAY_MATCH_NOTE,
+    LearningPlan,
+    case_line,
+    is_marked,
+    pathway_match_is_ours,
+)
 from ..widgets.doc_view import DocView
 from ..widgets.footer import keys_footer
 from ..widgets.text import Doc, MUTED
@@ -38,6 +45,8 @@ def plan_doc(catalog: Catalog, plan: LearningPlan) -> Content:
         doc.heading(f"The article's pathway for your background ({background.label})")
     else:
         doc.heading("The article's pathways into this role")
+    if pathway_match_is_ours(catalog, plan):
+        doc.para(PATHWAY_MATCH_NOTE)
     if background is not None and plan.pathways and not plan.pathway_fits:
         targets = ", ".join(t.name for t in map(catalog.role, plan.pathways[0].targets) if t)
         doc.para(f"It leads to {targets}, not to {role.name}; its steps still show the way in "
@@ -49,9 +58,11 @@ def plan_doc(catalog: Catalog, plan: LearningPlan) -> Content:
     if not plan.pathways:
         doc.para("The article describes no pathway that leads to this role.")
     doc.heading("Case studies that show the role at work")
-    doc.bullets(f"{c.title} ({c.period}): {c.summary}" for c in plan.cases)
+    doc.bullets(case_line(c) for c in plan.cases)
     if not plan.cases:
         doc.para("No case study in the catalog names this role.")
+    if is_marked(catalog, plan):
+        doc.heading("Provenance").para(LEGEND, MUTED)
     return doc.build()
 
 
