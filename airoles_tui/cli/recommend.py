@@ -16,12 +16,14 @@ from typing import Any, NamedTuple
 from ..catalog.records import Catalog
 from ..recommend.scoring import (
     MAX_YEARS,
+    PATHWAY_MATCH_NOTE,
     PAY_ASSUMPTION,
     Recommendation,
     Scored,
     bands_legend,
     parse_years,
     pathway_for,
+    pathway_match_is_ours,
     pay_range,
     pay_slice,
     recommend,
@@ -156,6 +158,8 @@ def as_text(catalog: Catalog, rec: Recommendation, shown: tuple[Scored, ...],
     pathway = pathway_for(catalog, rec.background)
     if pathway:
         lines += ["", f"Pathway: {pathway.name}"]
+        if pathway_match_is_ours(catalog, rec.background, pathway):
+            lines.append(PATHWAY_MATCH_NOTE)
         lines += [f"  - {step}" for step in pathway.steps]
     if years is not None:
         lines += ["", f"Seniority bands: {bands_legend()}.", RULE]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..catalog.provenance import LEGEND, OURS_TAG, is_ours
 from ..catalog.records import Catalog, CaseStudy, Pathway, Role
 from .progress import HAVE, LEARNING, SKIP, Progress
-from .scoring import pathway_for
+from .scoring import PATHWAY_MATCH_NOTE, pathway_for, pathway_match_is_ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +68,13 @@ def close_roles(catalog: Catalog, text: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys(ids[f] for f in found))
 
 
-PATHWAY_MATCH_NOTE = (f"{OURS_TAG}: the article does not tie its pathways to the "
-                      "recommender's backgrounds; this match is ours.")
 CASE_LINK_NOTE = f"  {OURS_TAG}: the link to this role"
 
 
-def pathway_match_is_ours(catalog: Catalog, plan: LearningPlan) -> bool:
+def plan_match_is_ours(catalog: Catalog, plan: LearningPlan) -> bool:
     """Whether the pathway shown for the background is our match, not the article's."""
-    background = catalog.recommender.background(plan.background) if plan.background else None
-    return background is not None and bool(plan.pathways) and (
-        is_ours(background, "pathway") or is_ours(plan.pathways[0], "background"))
+    return bool(plan.background and plan.pathways) and pathway_match_is_ours(
+        catalog, plan.background, plan.pathways[0])
 
 
 def case_line(case: CaseStudy, title: str | None = None) -> str:
@@ -88,7 +85,7 @@ def case_line(case: CaseStudy, title: str | None = None) -> str:
 
 def is_marked(catalog: Catalog, plan: LearningPlan) -> bool:
     """Whether the plan carries an ours mark (and so needs the legend)."""
-    return pathway_match_is_ours(catalog, plan) or any(is_ours(c, "roles") for c in plan.cases)
+    return plan_match_is_ours(catalog, plan) or any(is_ours(c, "roles") for c in plan.cases)
 
 
 def as_lines(catalog: Catalog, plan: LearningPlan, *, markdown: bool) -> list[str]:
@@ -117,7 +114,7 @@ def as_lines(catalog: Catalog, plan: LearningPlan, *, markdown: bool) -> list[st
         lines += heading(f"The article's pathway for your background ({background.label})")
     else:
         lines += heading("The article's pathways into this role")
-    if pathway_match_is_ours(catalog, plan):
+    if plan_match_is_ours(catalog, plan):
         lines.append(PATHWAY_MATCH_NOTE)
     if background is not None and plan.pathways and not plan.pathway_fits:
         targets = ", ".join(_name(catalog, t) for t in plan.pathways[0].targets)

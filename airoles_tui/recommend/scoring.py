@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..catalog.provenance import OURS_TAG, is_ours
 from ..catalog.records import Catalog, Compensation, Pathway, RecommenderRules
 
 MIN_YEARS, MAX_YEARS = 0, 50
@@ -183,6 +184,18 @@ def pathway_for(catalog: Catalog, background_id: str) -> Pathway | None:
     wanted = background.pathway if background else ""
     return next((p for p in catalog.pathways
                  if p.id == wanted or (not wanted and p.background == background_id)), None)
+
+
+PATHWAY_MATCH_NOTE = (f"{OURS_TAG}: the article does not tie its pathways to the "
+                      "recommender's backgrounds; this match is ours.")
+
+
+def pathway_match_is_ours(catalog: Catalog, background_id: str, pathway: Pathway) -> bool:
+    """Whether tying ``pathway`` to the background is our reading: the article never links
+    its pathway paragraphs to the recommender's backgrounds (the catalog marks it ours)."""
+    background = catalog.recommender.background(background_id)
+    return background is not None and (is_ours(background, "pathway")
+                                       or is_ours(pathway, "background"))
 
 
 def parse_years(text: str) -> int:

@@ -107,3 +107,14 @@ def test_the_learning_plan_page_marks_links_that_are_ours(catalog):
     assert "(2018–2021 to 2022 on): NLP product teams" in text
     assert text.count(f"{OURS_TAG}: the link to this role") == 2  # API economy, Scale AI
     assert text.endswith(LEGEND)
+
+
+async def test_the_recommender_says_the_pathway_match_is_ours(catalog):
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        headings = [o.prompt.plain for o in app.query_one("#rec-results", OptionList).options
+                    if not o.id and hasattr(o.prompt, "plain")]
+        assert (f"The article's pathway for your background  {OURS_TAG}: the match"
+                in [h.strip() for h in headings]), headings

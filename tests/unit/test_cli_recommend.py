@@ -167,3 +167,13 @@ def test_never_imports_textual():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_pathway_for_a_background_says_the_match_is_ours(capsys):
+    # The article never ties its pathway paragraphs to recommend_roles' backgrounds.
+    from airoles_tui.recommend.scoring import PATHWAY_MATCH_NOTE
+
+    assert main(["recommend", "--background", "software_engineering"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("Pathway: From Software Engineering to ML Engineer")
+    assert out[at + 1] == PATHWAY_MATCH_NOTE

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...catalog.provenance import OURS_TAG
 from ...catalog.records import Catalog
 from ...recommend.scoring import (
     MAX_YEARS,
@@ -31,6 +32,7 @@ from ...recommend.scoring import (
     bands_legend,
     parse_years,
     pathway_for,
+    pathway_match_is_ours,
     pay_range,
     recommend,
     seniority_band,
@@ -249,7 +251,9 @@ class RecommendPane(Horizontal):
         options.append(Option(self._years_prompt(rec), id="years"))
         pathway = pathway_for(self.catalog, rec.background)
         if pathway is not None:
-            options.append(_heading("The article's pathway for your background"))
+            ours = pathway_match_is_ours(self.catalog, rec.background, pathway)
+            options.append(_heading("The article's pathway for your background"
+                                    + (f"  {OURS_TAG}: the match" if ours else "")))
             lines = [literal(pathway.name, "bold"), *(
                 literal(f"\n- {step}") for step in pathway.steps)]
             options.append(Option(Content.assemble(*lines), id=f"pathway:{pathway.id}"))

@@ -12,13 +12,8 @@ from textual.content import Content
 
 from ...catalog.records import Catalog
 from ...catalog.provenance import LEGEND
-from ...recommend.learning import (
-    PATHWAY_MATCH_NOTE,
-    LearningPlan,
-    case_line,
-    is_marked,
-    pathway_match_is_ours,
-)
+from ...recommend.learning import LearningPlan, case_line, is_marked, plan_match_is_ours
+from ...recommend.scoring import PATHWAY_MATCH_NOTE
 from ..widgets.doc_view import DocView
 from ..widgets.footer import keys_footer
 from ..widgets.text import Doc, MUTED
@@ -45,7 +40,7 @@ def plan_doc(catalog: Catalog, plan: LearningPlan) -> Content:
         doc.heading(f"The article's pathway for your background ({background.label})")
     else:
         doc.heading("The article's pathways into this role")
-    if pathway_match_is_ours(catalog, plan):
+    if plan_match_is_ours(catalog, plan):
         doc.para(PATHWAY_MATCH_NOTE)
     if background is not None and plan.pathways and not plan.pathway_fits:
         targets = ", ".join(t.name for t in map(catalog.role, plan.pathways[0].targets) if t)
