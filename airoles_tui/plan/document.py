@@ -6,9 +6,10 @@ The designer's widgets only change the plan through this object, so "unsaved cha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .limits import in_range
 from .model import Hire, OrgPlan
 from .stamp import Stamp
 
@@ -45,14 +46,62 @@ class PlanDocument:
         self.dirty = True
 
     def add_hire(self, after: int | None, role: str) -> int:
-        """Insert a hire after index ``after`` (None: at the end); returns its index."""
+        """Insert a hire after index ``after`` (None: at the end); returns its index.
+
+        The new hire starts as the one it follows in role, seniority, team and start
+        month: a plan is mostly runs of alike hires, and retyping them was most of the keys.
+        ``role`` is for a first hire, which follows nobody.
+        """
         hires = self.plan.hires
-        self.checkpoint("add hire", after if after is not None else len(hires) - 1)
         at = len(hires) if after is None else min(after + 1, len(hires))
-        start = hires[at - 1].start if at > 0 and hires else 1
-        hires.insert(at, Hire(role=role, start=start))
+        if at > 0:
+            like = hires[at - 1]
+            new = Hire(role=like.role, seniority=like.seniority, team=like.team,
+                       start=like.start)
+        else:
+            new = Hire(role=role)
+        return self._insert(at, new, "add hire")
+
+    def duplicate_hire(self, index: int) -> int | None:
+        """Insert a full copy of a hire (texts too) right after it; returns its index."""
+        if not 0 <= index < len(self.plan.hires):
+            return None
+        return self._insert(index + 1, replace(self.plan.hires[index]),
+                            f"duplicate hire {index + 1}")
+
+    def _insert(self, at: int, hire: Hire, label: str) -> int:
+        self.checkpoint(label, max(at - 1, 0))
+        self.plan.hires.insert(at, hire)
         self.dirty = True
         return at
+
+    def shift_starts(self, index: int, months: int) -> bool:
+        """Move the start month of hire ``index`` and every later hire by ``months``.
+
+        Refused (False, nothing changed) when a start would fall before month 1 or past
+        what a plan holds: the whole run moves or none of it does.
+        """
+        hires = self.plan.hires[index:]
+        if not hires or not months:
+            return False
+        if not all(in_range("start", h.start + months) for h in hires):
+            return False
+        self.checkpoint(f"shift starts from hire {index + 1}", index)
+        for hire in hires:
+            hire.start += months
+        self.dirty = True
+        return True
+
+    def order_by_start(self) -> bool:
+        """Sort hires by start month, keeping the order of hires that start together."""
+        hires = self.plan.hires
+        ordered = sorted(hires, key=lambda h: h.start)
+        if ordered == hires and all(a is b for a, b in zip(ordered, hires)):
+            return False
+        self.checkpoint("order by start month", 0)
+        hires[:] = ordered
+        self.dirty = True
+        return True
 
     def delete_hire(self, index: int) -> int | None:
         """Delete a hire; returns the index to select next (None when the list is empty)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..catalog.records import Catalog, Role
 from ..validation.schema import INT, NUM, STR, TABLE, TEXT
 from .declare import declared, one_of, within
-from .limits import bounded, bounded_counts, in_range
+from .limits import bounded, bounded_counts, describe, in_range
 
 # Where in a role's 2026 range each seniority sits (0 = bottom, 1 = top). Stated in the
 # analysis so nobody mistakes the figure for a quote.
@@ -94,22 +94,73 @@ def blank_plan() -> OrgPlan:
     return OrgPlan(name="Untitled plan")
 
 
+EXERCISE_ID = "design-ai-org"
+
+
+def exercise_plan(catalog: Catalog) -> OrgPlan:
+    """A blank plan holding the givens of the article's advanced exercise (the raise, the
+    hire budget, the product, the growth target), each an ordinary value the user can
+    overwrite. Without the exercise in the catalog (a custom catalog): a blank plan."""
+    exercise = catalog.exercise(EXERCISE_ID)
+    plan = blank_plan()
+    if exercise is None:
+        return plan
+
+    def number(key: str, default: int, limit: str) -> int:
+        value = exercise.parameter(key, default)
+        return value if isinstance(value, int) and in_range(limit, value) else default
+
+    stage = str(exercise.parameter("stage", "") or "")
+    plan.name = f"{stage} AI org".strip() if stage else plan.name
+    plan.company = f"{stage} startup".strip() if stage else ""
+    plan.product = str(exercise.parameter("product", "") or "")
+    plan.funding_usd = number("funding_usd", 0, "funding_usd")
+    plan.hire_budget = number("hire_budget", plan.hire_budget, "hire_budget")
+    plan.growth.target = number("grow_to", plan.growth.target, "target")
+    return plan
+
+
 # -- start months ----------------------------------------------------------------------------
 
+# The plan's horizon: hires are planned against the raise, and three years is as far as a
+# Series B plan reaches. A later start is taken (a file may hold one) but never silently: the
+# form says which year it falls in.
+HORIZON_MONTHS = 36
 _START_RE = re.compile(r"^\s*(?:(m|month)\s*(\d{1,9})|(q)\s*(\d{1,9})|(\d{1,9}))\s*$",
                        re.IGNORECASE | re.ASCII)
 
 
 def parse_start(text: str) -> int | None:
     """"7", "M7" or "month 7" -> 7; "Q3" -> 7 (a quarter starts on its first month)."""
+    return read_start(text)[0]
+
+
+def read_start(text: str) -> tuple[int | None, str]:
+    """(month, note): the month, or None and why not. The note says what a quarter past the
+    first year means (Q5 is month 13) and when a month is past the plan's horizon, so nothing
+    changes meaning silently."""
     m = _START_RE.match(text)
     if not m:
-        return None
+        return None, f"{text.strip()!r} is not a month (7) or quarter (Q3)"
+    note = ""
     if m.group(4):
         quarter = int(m.group(4))
-        return 3 * (quarter - 1) + 1 if quarter >= 1 and in_range("start", quarter * 3) else None
-    month = int(m.group(2) or m.group(5))
-    return month if in_range("start", month) else None
+        if quarter < 1:
+            return None, "quarters start at Q1"
+        month = 3 * (quarter - 1) + 1
+        if quarter > 4:
+            note = (f"Q{quarter} is M{month}: quarter {(quarter - 1) % 4 + 1} of year "
+                    f"{(quarter - 1) // 4 + 1}")
+    else:
+        month = int(m.group(2) or m.group(5))
+        if month < 1:
+            return None, "months start at 1 (the month of the raise)"
+    if not in_range("start", month):
+        return None, f"M{month} is past what a plan can hold (months {describe('start')})"
+    if month > HORIZON_MONTHS:
+        note = (f"⚠ M{month} is in year {(month - 1) // 12 + 1}, past the plan's "
+                f"{HORIZON_MONTHS}-month horizon")
+    return month, note
 
 
 def start_label(month: int) -> str:
@@ -183,6 +234,16 @@ def money(usd: float) -> str:
 
 
 _USD_RE = re.compile(r"^\s*\$?\s*([0-9][0-9,_]*(?:\.[0-9]+)?)\s*([kKmMbB]?)\s*$")
+
+
+def usd_problem(text: str) -> str:
+    """Why ``parse_usd`` refuses ``text`` ("" when it does not): not an amount, or more than
+    a plan holds (a 21-digit figure would be saved as a file no TOML reader accepts)."""
+    if parse_usd(text) is not None:
+        return ""
+    if _USD_RE.match(text):
+        return f"more than a plan can hold (an amount {describe('funding_usd')})"
+    return f"{text.strip()!r} is not an amount (30M, 30000000)"
 
 
 def parse_usd(text: str) -> int | None:

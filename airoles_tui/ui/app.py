@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 install_textual_patches()  # before any widget draws a line
 
 
+# The keys a footer at 80 columns must not cut off, most important first: going back after
+# a link, then the designer's own (add, edit, its three views, save).
+FOOTER_FIRST = ("app.back", "org.add", "org.edit", "org.plan", "org.growth", "org.analysis",
+                "org.save", "org.leave", "org.next-hire")
 COLLECT_AFTER_SWITCH = 0.25  # seconds after the last pane switch: see _collect_soon
 
 
@@ -207,7 +211,7 @@ class AiRolesApp(DiffingApp[int]):
                     else:
                         self._unmade[pane.id] = pane
         yield SizeNotice()
-        yield keys_footer()
+        yield keys_footer(first=FOOTER_FIRST)
 
     async def _after_first_frame(self, waits: int = 0) -> None:
         # The footer fills in its keys after the screen's first refresh: the first screen is

@@ -73,10 +73,9 @@ def edit(term: PtyTerm) -> None:
     term.wait_for("Deleted hire 1")
     term.press("enter")
     wait_focus(term, "Role")
-    term.press("tab")
-    wait_focus(term, "Seniority")
-    term.press("tab")
-    wait_focus(term, "Title")
+    for label in ("Seniority", "Start", "Team", "First-90-day", "Why this hire", "Title"):
+        term.press("tab")  # the optional title is the form's last field
+        wait_focus(term, label)
     term.press("ctrl-u")  # the new first hire's title, emptied and retyped
     wait_emptied(term, "Title")
     term.type(TITLE)
@@ -88,7 +87,7 @@ def edit(term: PtyTerm) -> None:
     term.press("]")  # hire 2 one later
     term.wait_for(" 2   M2  ML Engineer")
     term.press("e")
-    term.wait_for("Plan (changes apply as you type")
+    term.wait_for("Plan details (changes apply as you type")
     wait_focus(term, "Plan name")
     term.press("ctrl-u")
     wait_emptied(term, "Plan name")

@@ -87,10 +87,11 @@ async def press_to(pilot, key: str, widget_id: str) -> None:
 
 
 async def new_hire_title(pilot) -> None:
-    """Add a hire and go to its title field."""
+    """Add a hire and go to its title field (the last one)."""
     await press_to(pilot, "a", "hire-role")
-    await press_to(pilot, "tab", "hire-seniority")
-    await press_to(pilot, "tab", "hire-title")
+    for field in ("hire-seniority", "hire-start", "hire-team", "hire-deliverable",
+                  "hire-rationale", "hire-title"):
+        await press_to(pilot, "tab", field)
 
 
 async def type_text(pilot, text: str) -> None:
@@ -113,12 +114,9 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
         assert app.query_one("#panes", TabbedContent).active == "org"
         assert pane(app).doc.plan.hires == []
         await press_to(pilot, "a", "hire-role")  # add: the form opens on the role
-        data_engineer = [r.id for r in catalog.roles].index("data-engineer")
-        await pilot.press("enter", *["down"] * data_engineer, "enter")
+        await type_text(pilot, "data")  # type to search: Data Engineer
+        await press_to(pilot, "enter", "hire-seniority")  # a choice moves on
         await wait_for(pilot, lambda: pane(app).doc.plan.hires[0].role == "data-engineer")
-        await press_to(pilot, "tab", "hire-seniority")
-        await press_to(pilot, "tab", "hire-title")
-        await type_text(pilot, "Founding [/] DE")
         await press_to(pilot, "tab", "hire-start")
         await pilot.press("backspace")
         await type_text(pilot, "Q2")
@@ -128,6 +126,9 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
         await type_text(pilot, "Pipelines")
         await pilot.press("enter")
         await type_text(pilot, "[link=x] done")
+        await press_to(pilot, "tab", "hire-rationale")
+        await press_to(pilot, "tab", "hire-title")  # the optional title comes last
+        await type_text(pilot, "Founding [/] DE")
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.focused, HireList))
         await press_to(pilot, "a", "hire-role")  # a second hire after the first
@@ -139,7 +140,7 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
         assert "unsaved changes" in text_of(app, "#org-header")
         await pilot.press("ctrl+s")  # first save asks for a name
         await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
-        assert app.screen.query_one(Input).value == "untitled-plan.toml"
+        assert app.screen.query_one(Input).value == "series-b-ai-org.toml"
         await pilot.press("ctrl+u")
         await type_text(pilot, "mine")
         await pilot.press("enter")
@@ -275,7 +276,7 @@ async def test_discard_recovery_at_launch(catalog, tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("d")
         await wait_for(pilot, lambda: not left.exists())
-        assert pane(app).doc.plan.name == "Untitled plan"
+        assert pane(app).doc.plan.name == "Series B AI org"
 
 
 async def first_save_refused(pilot, app) -> str:
@@ -393,7 +394,7 @@ async def test_help_lists_every_designer_action(catalog, tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = app.screen.query_one(Static).visual.plain
         for action in ("Add", "Delete", "Undo", "Earlier", "Later", "Edit", "Save", "Save as",
-                       "Open", "Plan", "Growth", "Analysis"):
+                       "Open", "Details", "Growth", "Analysis"):
             assert f"  {action}\n" in text + "\n", action
         assert "alt+s" in text
 
@@ -445,4 +446,4 @@ async def test_palette_save_as_and_export(catalog, tmp_path):
         await palette_ready(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "via-palette.md").exists())
-    assert (tmp_path / "via-palette.md").read_text().startswith("# Untitled plan")
+    assert (tmp_path / "via-palette.md").read_text().startswith("# Series B AI org")

@@ -211,15 +211,15 @@ def test_parse_usd(text, usd):
 def test_add_delete_move_undo():
     doc = PlanDocument(OrgPlan(hires=[Hire("a"), Hire("b"), Hire("c")]))
     assert not doc.dirty
-    assert doc.add_hire(0, "x") == 1
-    assert [h.role for h in doc.plan.hires] == ["a", "x", "b", "c"] and doc.dirty
+    assert doc.add_hire(0, "x") == 1  # a copy of the hire it follows: "x" is for a first hire
+    assert [h.role for h in doc.plan.hires] == ["a", "a", "b", "c"] and doc.dirty
     assert doc.delete_hire(1) == 1
     assert doc.move_hire(0, 1) == 1
     assert [h.role for h in doc.plan.hires] == ["b", "a", "c"]
     assert doc.move_hire(2, 1) == 2  # already last: nothing happens
     assert doc.undo() == ("move hire 1", 0)
     assert doc.undo()[0] == "delete hire 2"
-    assert [h.role for h in doc.plan.hires] == ["a", "x", "b", "c"]
+    assert [h.role for h in doc.plan.hires] == ["a", "a", "b", "c"]
     doc.undo()
     assert [h.role for h in doc.plan.hires] == ["a", "b", "c"]
     assert doc.undo() is None

@@ -17,9 +17,12 @@ from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...catalog.records import Catalog
-from ...plan.model import SENIORITY_LABELS, Hire, HireCost, money, parse_start, start_label
+from ...plan.model import SENIORITY_LABELS, Hire, HireCost, money, read_start, start_label
+from ..widgets.choice import ChoiceSelect, choices
 from ..widgets.fields import Input, TextArea
 from ..widgets.text import literal
+
+SENIORITY_LABELS_BY_VALUE = [(text, value) for value, text in SENIORITY_LABELS.items()]
 
 
 class HireList(OptionList):
@@ -27,13 +30,19 @@ class HireList(OptionList):
 
     BINDINGS = [
         Binding("a", "command('add')", "Add", id="org.add"),
+        Binding("enter", "select", "Edit", id="org.edit"),
+        Binding("c", "command('duplicate')", "Duplicate", id="org.duplicate"),
         Binding("d,delete", "command('delete')", "Delete", key_display="d", id="org.delete"),
         Binding("u", "command('undo')", "Undo", id="org.undo"),
         Binding("alt+up,left_square_bracket", "command('up')", "Earlier", key_display="[",
                 id="org.move-up"),
         Binding("alt+down,right_square_bracket", "command('down')", "Later",
                 key_display="]", id="org.move-down"),
-        Binding("enter", "select", "Edit", id="org.edit"),
+        Binding("greater_than_sign", "command('shift_later')", "Start +1 month (this and later)",
+                key_display=">", id="org.shift-later"),
+        Binding("less_than_sign", "command('shift_earlier')",
+                "Start -1 month (this and later)", key_display="<", id="org.shift-earlier"),
+        Binding("s", "command('order')", "Sort by start month", id="org.order"),
         Binding("j", "cursor_down", "Down", show=False, id="org.list-down"),
         Binding("k", "cursor_up", "Up", show=False, id="org.list-up"),
     ]
@@ -47,7 +56,25 @@ class HireList(OptionList):
         self.post_message(self.Command(name))
 
 
-def hire_line(index: int, hire: Hire, catalog: Catalog) -> Content:
+# The list's extra columns, in the order they appear as the side panel widens: (name, width).
+COLUMNS = (("seniority", 7), ("cost", 8), ("team", 14), ("title", 18))
+LIST_HEAD = 9  # "NN !? M36 ": number, flags, start month
+LIST_NAME_ROOM = 22  # the role name's column once other columns follow it
+
+
+def list_columns(width: int) -> tuple[str, ...]:
+    """The extra columns that fit a list ``width`` cells wide (one cell for the scrollbar)."""
+    shown, used = [], LIST_HEAD + LIST_NAME_ROOM + 1
+    for name, size in COLUMNS:
+        used += size
+        if used > width:
+            break
+        shown.append(name)
+    return tuple(shown)
+
+
+def hire_line(index: int, hire: Hire, catalog: Catalog, columns: tuple[str, ...] = (),
+              annual_usd: float = 0.0) -> Content:
     role = catalog.role(hire.role)
     flags = ""
     if role is None:
@@ -55,7 +82,20 @@ def hire_line(index: int, hire: Hire, catalog: Catalog) -> Content:
     if not hire.deliverable_90_days.strip():
         flags += "?"
     name = role.name if role else f"{hire.role} (unknown)"
-    return literal(f"{index + 1:>2} {flags:<2}M{hire.start:<3}{name}")
+    month = f"M{hire.start}"
+    head = f"{index + 1:>2} {flags:<2}{month:<3} "  # a long month never runs into the name
+    if not columns:
+        return literal(head + name)
+    cells = {"seniority": hire.seniority, "cost": money(annual_usd),
+             "team": hire.team, "title": hire.title}
+    tail = "".join(f" {clip(cells[c], size - 1):<{size - 1}}" for c, size in COLUMNS
+                   if c in columns)
+    return literal(f"{head}{clip(name, LIST_NAME_ROOM):<{LIST_NAME_ROOM}}{tail}")
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 class FieldRow(Vertical):
@@ -68,16 +108,26 @@ class HireEditor(VerticalScroll):
 
     BINDINGS = [
         Binding("escape,ctrl+g", "leave", "Back to list", key_display="esc", id="org.leave"),
+        # From the last field straight into the next hire: no esc, a, and back down.
+        Binding("ctrl+n", "next_hire", "Next hire", key_display="^n", id="org.next-hire"),
     ]
 
     class Changed(Message):
-        def __init__(self, field: str, value: str | int) -> None:
+        """``hire`` is the hire the form showed when the field changed: the pane may have
+        selected another one since (keys typed ahead of a list refresh), and a change must
+        land on the hire it was typed for."""
+
+        def __init__(self, field: str, value: str | int, hire: Hire | None) -> None:
             super().__init__()
+            self.hire = hire
             self.field = field
             self.value = value
 
     class Leave(Message):
         """The user is done editing; the pane puts focus back on the list."""
+
+    class NextHire(Message):
+        """Add a hire after this one (a copy of it, as ``a`` does) and edit it."""
 
     class Ready(Message):
         """The form is mounted (it is built lazily, after the first frame)."""
@@ -90,20 +140,21 @@ class HireEditor(VerticalScroll):
         # Changes count only once a hire has been loaded: before that, the only events are
         # the fields' own start-up values (a Select picks its first option when it mounts).
         self._loaded = False
+        self._hire: Hire | None = None  # the hire shown (the plan's own object)
+        self._start_kept = 1  # the start month the plan holds for the hire shown
 
     def compose(self) -> ComposeResult:
-        roles = [(literal(r.name), r.id) for r in self.catalog.roles]
+        # In the order a planner fills them in: the optional title last, so a hire's
+        # required facts are one enter or tab apart.
         with FieldRow():
-            yield Static(literal("Role"), classes="field-label")
-            yield Select(roles, allow_blank=False, compact=True, id="hire-role")
+            yield Static(literal("Role (type to search)"), classes="field-label")
+            yield ChoiceSelect(self._role_options(None), allow_blank=False, compact=True,
+                               id="hire-role")
         with FieldRow():
             yield Static(literal("Seniority (point in the pay range)"),
                          classes="field-label")
-            yield Select([(literal(v), k) for k, v in SENIORITY_LABELS.items()],
-                         allow_blank=False, value="mid", compact=True, id="hire-seniority")
-        with FieldRow():
-            yield Static(literal("Title"), classes="field-label")
-            yield Input(compact=True, id="hire-title")
+            yield ChoiceSelect(choices(SENIORITY_LABELS_BY_VALUE), allow_blank=False,
+                               value="mid", compact=True, id="hire-seniority")
         with FieldRow():
             yield Static(literal("Start: month (7) or quarter (Q3)"), classes="field-label",
                          id="hire-start-label")
@@ -119,7 +170,16 @@ class HireEditor(VerticalScroll):
             yield Static(literal("Why this hire at this point"), classes="field-label")
             yield TextArea(compact=True, soft_wrap=True, id="hire-rationale",
                            classes="hire-text")
+        with FieldRow():
+            yield Static(literal("Title (optional)"), classes="field-label")
+            yield Input(compact=True, id="hire-title")
         yield Static(id="hire-cost")
+
+    def _role_options(self, extra: str | None) -> list[tuple[object, str]]:
+        pairs = [(r.name, r.id) for r in self.catalog.roles]
+        if extra is not None:
+            pairs.append((f"{extra} (unknown role)", extra))
+        return choices(pairs)
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
@@ -131,15 +191,13 @@ class HireEditor(VerticalScroll):
             return
         self.disabled = hire is None
         self.set_class(hire is None, "-empty")
+        self._hire = hire
         hire = hire or Hire(role=self._role_ids[0] if self._role_ids else "")
-        role = self.query_one("#hire-role", Select)
+        role = self.query_one("#hire-role", ChoiceSelect)
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
             extra = None if hire.role in self._role_ids else hire.role
             if extra != self._extra_role:
-                options = [(literal(r.name), r.id) for r in self.catalog.roles]
-                if extra is not None:
-                    options.append((literal(f"{extra} (unknown role)"), extra))
-                role.set_options(options)
+                role.set_options(self._role_options(extra))
                 self._extra_role = extra
             role.value = hire.role
             self.query_one("#hire-seniority", Select).value = hire.seniority
@@ -148,6 +206,7 @@ class HireEditor(VerticalScroll):
             self.query_one("#hire-team", Input).value = hire.team
             self._load_text("#hire-deliverable", hire.deliverable_90_days)
             self._load_text("#hire-rationale", hire.rationale)
+        self._start_kept = hire.start
         self._start_hint(hire.start)
         self.show_cost(cost)
         self._loaded = True
@@ -172,14 +231,18 @@ class HireEditor(VerticalScroll):
                 f"{cost.role.compensation.label()})"))
 
     def _emit(self, field: str, value: str | int) -> None:
-        if self._loaded:
-            self.post_message(self.Changed(field, value))
+        if self._loaded and self._hire is not None:
+            self.post_message(self.Changed(field, value, self._hire))
 
-    def _start_hint(self, month: int | None, bad: str = "") -> None:
+    def _start_hint(self, month: int | None, problem: str = "") -> None:
         label = self.query_one("#hire-start-label", Static)
-        if bad:
-            label.update(literal(f"Start: {bad!r} is not a month (7) or quarter (Q3)"))
-        elif month:
+        label.set_class(bool(problem) and month is None, "-error")
+        if month is None:
+            label.update(literal(f"Start: ✗ {problem}; the plan keeps "
+                                 f"{start_label(self._start_kept)}"))
+        elif problem:
+            label.update(literal(f"Start: {problem}"))
+        else:
             label.update(literal(f"Start: {start_label(month)}, month or quarter (Q3)"))
 
     # -- changes -------------------------------------------------------------------------
@@ -212,12 +275,21 @@ class HireEditor(VerticalScroll):
     def _start(self, event: Input.Changed) -> None:
         if event.value != event.input.value:
             return
-        month = parse_start(event.value)
-        if month is None:
-            self._start_hint(None, event.value)
-            return
-        self._start_hint(month)
-        self._emit("start", month)
+        month, note = read_start(event.value)
+        self._start_hint(month, note)
+        if month is not None:
+            self._start_kept = month
+            self._emit("start", month)
+
+    @on(Input.Blurred, "#hire-start")
+    def _start_left(self, event: Input.Blurred) -> None:
+        # A refused month is not left on screen beside a plan holding another one: the
+        # field goes back to what the plan holds, and the label says so.
+        if read_start(event.value)[0] is None and self._loaded:
+            with self.prevent(Input.Changed):
+                event.input.value = str(self._start_kept)
+            self._start_hint(self._start_kept, f"{event.value.strip()!r} refused, kept "
+                                               f"{start_label(self._start_kept)}")
 
     @on(TextArea.Changed, "#hire-deliverable")
     def _deliverable(self, event: TextArea.Changed) -> None:
@@ -231,13 +303,24 @@ class HireEditor(VerticalScroll):
     def _next_field(self) -> None:
         self.screen.focus_next()
 
+    @on(ChoiceSelect.Picked)
+    def _picked(self) -> None:
+        # After the Select has taken focus back from its menu (queued before this).
+        self.app.call_later(self.screen.focus_next)
+
     def enter(self) -> None:
         self.query_one("#hire-role", Select).focus()
         self.scroll_home(animate=False)
 
     def action_leave(self) -> None:
+        self.scroll_home(animate=False)  # back on the list, the form shows a hire's top again
         self.post_message(self.Leave())
 
+    def action_next_hire(self) -> None:
+        self.post_message(self.NextHire())
 
-def hire_options(hires: list[Hire], catalog: Catalog) -> list[Option]:
-    return [Option(hire_line(i, h, catalog)) for i, h in enumerate(hires)]
+
+def hire_options(hires: list[Hire], catalog: Catalog, columns: tuple[str, ...] = (),
+                 costs: list[float] | None = None) -> list[Option]:
+    costs = costs or [0.0] * len(hires)
+    return [Option(hire_line(i, h, catalog, columns, costs[i])) for i, h in enumerate(hires)]

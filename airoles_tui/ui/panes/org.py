@@ -26,7 +26,8 @@ from ...paths import default_plans_dir, example_plans_dir
 from ...plan.document import PlanDocument
 from ...plan.file_format import LoadedPlan, PlanError, load_plan, unknown_roles
 from ...plan.analysis import Analysis, analyse
-from ...plan.model import OrgPlan, blank_plan, money
+from ...plan.limits import describe
+from ...plan.model import OrgPlan, exercise_plan, money
 from ...plan.recovery import (
     discard_recovery,
     pending_recoveries,
@@ -46,8 +47,10 @@ from ...plan.store import (
     write_atomic,
 )
 from ..widgets.text import literal, visible
-from .hire_editor import HireEditor, HireList, hire_line, hire_options
+from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
+SIDE_WIDTH = 34  # the hire list's width below WIDE columns
+WIDE = 110
 AUTOSAVE_DELAY = 0.5  # seconds from the first unsaved edit to the recovery copy
 # The file dialogs and the plan's screens (ui/dialogs, ui/org_screens) are imported by the
 # actions that open them: most sessions open none (~0.15 MiB).
@@ -60,7 +63,7 @@ class OrgPane(Vertical):
         Binding("alt+s,ctrl+shift+s", "save_as", "Save as", key_display="alt+s",
                 id="org.save-as"),
         Binding("ctrl+o", "open", "Open", id="org.open"),
-        Binding("e", "edit_plan", "Plan", id="org.plan"),
+        Binding("e", "edit_plan", "Details", id="org.plan"),
         Binding("g", "growth", "Growth", id="org.growth"),
         Binding("v", "analysis", "Analysis", id="org.analysis"),
         # The plan's pictures (ui/screens/plan_views); the same keys switch between them there.
@@ -72,7 +75,7 @@ class OrgPane(Vertical):
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
-        self.doc = PlanDocument(blank_plan())
+        self.doc = PlanDocument(exercise_plan(catalog))
         self.selected: int | None = None
         self.plans_dir: Path = default_plans_dir()
         self.recovery_path: Path | None = None
@@ -80,6 +83,7 @@ class OrgPane(Vertical):
         self._edit_checkpointed = False
         self._recovery_warned = False
         self._form_shown = asyncio.Event()
+        self._columns: tuple[str, ...] = ()  # the hire list's extra columns at this width
         self.analysis: Analysis = analyse(self.doc.plan, catalog)
 
     def compose(self) -> ComposeResult:
@@ -136,11 +140,25 @@ class OrgPane(Vertical):
 
     # -- showing the plan ----------------------------------------------------------------
 
+    def on_resize(self, event) -> None:
+        # The list keeps 34 cells at 80 columns (the form needs the rest); a wider terminal
+        # gives it half the width, and columns (seniority, cost, team, title) as they fit.
+        side = SIDE_WIDTH if event.size.width < WIDE else min(event.size.width * 45 // 100, 84)
+        try:
+            self.query_one("#org-side").styles.width = side
+        except NoMatches:  # resized while being composed: the next resize lays it out
+            return
+        columns = list_columns(side)
+        if columns != self._columns:
+            self._columns = columns
+            self._refresh_all(select=self.selected)
+
     def _refresh_all(self, select: int | None = None) -> None:
         hires = self.doc.plan.hires
         hire_list = self.query_one(HireList)
         self.analysis = analyse(self.doc.plan, self.catalog)
-        hire_list.set_options(hire_options(hires, self.catalog))
+        hire_list.set_options(hire_options(hires, self.catalog, self._columns,
+                                           [c.annual_usd for c in self.analysis.costs]))
         if hires:
             index = min(select if select is not None else 0, len(hires) - 1)
             self.selected = index
@@ -166,9 +184,19 @@ class OrgPane(Vertical):
         first = self.analysis.advice[0].message if self.analysis.advice else ""
         summary = self.analysis.summary() + (f" (v): {first}" if first else " (v: details)")
         self.query_one("#org-summary", Static).update(literal(summary))
-        hint = ("No hires yet: a adds one, ctrl+o opens the worked example"
-                if not plan.hires else "! unknown role  ? no 90-day deliverable")
-        self.query_one("#org-hint", Static).update(literal(hint))
+        self.query_one("#org-hint", Static).update(literal(self._hint()))
+
+    def _hint(self) -> str:
+        """The line under the list: what its marks mean, or what to do next. It wraps in the
+        34-cell side panel rather than ending in "…"."""
+        hires = self.doc.plan.hires
+        if not hires:
+            return "No hires yet: a adds one, ctrl+o opens the worked example"
+        late = next((i for i in range(1, len(hires)) if hires[i].start < hires[i - 1].start),
+                    None)
+        if late is not None:
+            return (f"⚠ hire {late + 1} starts before hire {late}: s sorts by start month")
+        return "! unknown role  ? no 90-day plan"
 
     def _show_selected(self) -> None:
         editor = self._editor()
@@ -189,8 +217,9 @@ class OrgPane(Vertical):
             self.analysis = analyse(self.doc.plan, self.catalog)
             if line is not None:
                 self.query_one(HireList).replace_option_prompt_at_index(
-                    line, hire_line(line, self.doc.plan.hires[line], self.catalog))
-                if (editor := self._editor()) is not None:
+                    line, hire_line(line, self.doc.plan.hires[line], self.catalog,
+                                    self._columns, self.analysis.costs[line].annual_usd))
+                if (editor := self._editor()) is not None and line == self.selected:
                     editor.show_cost(self.analysis.costs[line])
             self._refresh_text()
         self._schedule_autosave()
@@ -199,6 +228,10 @@ class OrgPane(Vertical):
 
     @on(OptionList.OptionHighlighted, "#org-hires")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A refresh of the list sends highlights on its way (the first option, then the one
+        # chosen): only the highlight the list holds now selects a hire.
+        if event.option_index != event.option_list.highlighted:
+            return
         if event.option_index != self.selected:
             self.selected = event.option_index
             self._edit_checkpointed = False
@@ -213,11 +246,12 @@ class OrgPane(Vertical):
     def _command(self, event: HireList.Command) -> None:
         doc = self.doc
         if event.name == "add":
-            role = self.catalog.roles[0].id if self.catalog.roles else "role"
-            index = doc.add_hire(self.selected, role)
+            self._add_and_edit()
+        elif event.name == "duplicate" and self.selected is not None:
+            index = doc.duplicate_hire(self.selected)
             self._changed(structure=True, select=index)
-            if (editor := self._editor()) is not None:
-                editor.enter()
+            self.notify(f"Duplicated {self._hire_name(self.selected - 1)}: u undoes",
+                        markup=False)
         elif event.name == "delete" and self.selected is not None:
             name = self._hire_name(self.selected)
             index = doc.delete_hire(self.selected)
@@ -235,6 +269,32 @@ class OrgPane(Vertical):
             index = doc.move_hire(self.selected, -1 if event.name == "up" else 1)
             if index != self.selected:
                 self._changed(structure=True, select=index)
+        elif event.name in ("shift_later", "shift_earlier") and self.selected is not None:
+            months = 1 if event.name == "shift_later" else -1
+            if doc.shift_starts(self.selected, months):
+                self._changed(structure=True, select=self.selected)
+            else:
+                self.notify(f"Not moved: every start from hire {self.selected + 1} on must "
+                            f"stay a month {describe('start')}", severity="warning",
+                            markup=False)
+        elif event.name == "order":
+            if doc.order_by_start():
+                self._changed(structure=True, select=0)
+                self.notify("Hires ordered by start month: u undoes", markup=False)
+            else:
+                self.notify("Already in start-month order", markup=False)
+
+    def _add_and_edit(self) -> None:
+        role = self.catalog.roles[0].id if self.catalog.roles else "role"
+        index = self.doc.add_hire(self.selected, role)
+        self._edit_checkpointed = False
+        self._changed(structure=True, select=index)
+        if (editor := self._editor()) is not None:
+            editor.enter()
+
+    @on(HireEditor.NextHire)
+    def _next_hire(self) -> None:
+        self._add_and_edit()
 
     def _hire_name(self, index: int) -> str:
         hire = self.doc.plan.hires[index]
@@ -256,16 +316,19 @@ class OrgPane(Vertical):
 
     @on(HireEditor.Changed)
     def _field(self, event: HireEditor.Changed) -> None:
-        if self.selected is None:
+        # The hire the change was typed for, wherever it is now; none if it is gone (deleted,
+        # or the plan replaced or undone meanwhile: undo restores copies).
+        index = next((i for i, h in enumerate(self.doc.plan.hires) if h is event.hire), None)
+        if index is None:
             return
-        hire = self.doc.plan.hires[self.selected]
+        hire = self.doc.plan.hires[index]
         if getattr(hire, event.field) == event.value:
             return
-        if not self._edit_checkpointed:
-            self.doc.checkpoint(f"edits to hire {self.selected + 1}", self.selected)
-            self._edit_checkpointed = True
+        if not self._edit_checkpointed or index != self.selected:
+            self.doc.checkpoint(f"edits to hire {index + 1}", index)
+            self._edit_checkpointed = index == self.selected
         setattr(hire, event.field, event.value)
-        self._changed(line=self.selected)
+        self._changed(line=index)
 
     @on(HireEditor.Leave)
     def _leave(self) -> None:
@@ -310,6 +373,13 @@ class OrgPane(Vertical):
         from ..screens.plan import GrowthScreen
 
         self.doc.checkpoint("growth stage", self.selected or 0)
+        plan = self.doc.plan
+        if not plan.growth.headcount and plan.hires:
+            # Start from the plan as it stands: growing to 50 is changing these counts.
+            for hire in plan.hires:
+                plan.growth.headcount[hire.role] = plan.growth.headcount.get(hire.role, 0) + 1
+            plan.growth.structure = plan.growth.structure or plan.structure
+            self._changed()
         self.app.push_screen(GrowthScreen(self.doc.plan, self.catalog, self._apply),
                              lambda _: self._refresh_text())
 
@@ -510,7 +580,7 @@ class OrgPane(Vertical):
         if choice is None:
             return
         if choice == NEW_BLANK:
-            self._load(blank_plan(), None, None)
+            self._load(exercise_plan(self.catalog), None, None)
             return
         await self.open_path(Path(choice.partition(":")[2]),
                              template=choice.startswith("example:"))

@@ -23,8 +23,10 @@ from ...plan.model import (
     money,
     parse_usd,
     start_label,
+    usd_problem,
 )
 from ..panes.hire_editor import FieldRow
+from ..widgets.choice import ChoiceSelect, choices
 from ..widgets.fields import Input, TextArea
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
@@ -34,10 +36,10 @@ Apply = Callable[[str, object], None]
 
 
 def structure_options(catalog: Catalog, current: str) -> list[tuple[object, str]]:
-    options: list[tuple[object, str]] = [(literal(t.name), t.id) for t in catalog.team_structures]
+    pairs = [(t.name, t.id) for t in catalog.team_structures]
     if current and current not in {t.id for t in catalog.team_structures}:
-        options.append((literal(f"{current} (unknown)"), current))
-    return options
+        pairs.append((f"{current} (unknown)", current))
+    return choices(pairs)
 
 
 class PlanDialog(AppModalScreen[None]):
@@ -51,11 +53,13 @@ class PlanDialog(AppModalScreen[None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     PlanDialog .dialog-title { text-style: bold reverse; }
+    PlanDialog .dialog-keys { dock: bottom; height: auto; color: $text-muted; }
     """
 
 
 class _FormScreen(PlanDialog):
     BINDINGS = [Binding("escape,ctrl+g", "close", "Close", key_display="esc", id="form.close")]
+    KEYS_HINT = "tab or enter: next field · shift+tab: back · type to search a list · esc closes"
 
     def __init__(self, plan: OrgPlan, catalog: Catalog, apply: Apply) -> None:
         super().__init__()
@@ -70,15 +74,30 @@ class _FormScreen(PlanDialog):
     def _next(self) -> None:
         self.focus_next()
 
+    @on(ChoiceSelect.Picked)
+    def _picked(self) -> None:
+        self.app.call_later(self.focus_next)  # once the Select has focus back from its menu
+
     def _error(self, label_id: str, text: str) -> None:
         self.query_one(f"#{label_id}", Static).update(literal(text))
 
+    def keys_hint(self) -> Static:
+        """The dialog's keys, always on screen (docked under the form, not scrolled away)."""
+        return Static(literal(self.KEYS_HINT), classes="dialog-keys")
+
+
+HEADER_LABELS = {
+    "name": "Plan name", "company": "Company", "product": "Product",
+    "funding_usd": "Funding raised, USD (30M, 30000000)",
+    "hire_budget": "Hire budget (AI/ML hires)",
+    "cost_multiplier": "Fully-loaded cost multiplier (pay x this)",
+    "monthly_other_burn_usd": "Other (non-AI) burn a month, USD",
+    "monthly_compute_usd": "Compute and model APIs a month, USD",
+}
+
 
 # Spending besides the AI team, counted in runway when given (blank = none).
-_MONTHLY = {
-    "monthly_other_burn_usd": ("monthly_other_burn_usd", "Other (non-AI) burn a month, USD"),
-    "monthly_compute_usd": ("monthly_compute_usd", "Compute and model APIs a month, USD"),
-}
+_MONTHLY = ("monthly_other_burn_usd", "monthly_compute_usd")
 
 
 class PlanHeaderScreen(_FormScreen):
@@ -92,70 +111,83 @@ class PlanHeaderScreen(_FormScreen):
     def compose(self) -> ComposeResult:
         p = self.plan
         with VerticalScroll():
-            yield Static(literal("Plan (changes apply as you type; esc closes)"),
+            yield Static(literal("Plan details (changes apply as you type; esc closes)"),
                          classes="dialog-title")
             # Pairs share a row, so the dialog leaves the designer's title line in view.
             for group in (
-                [("name", "Plan name", p.name)], [("company", "Company", p.company)],
-                [("product", "Product", p.product)],
-                [("funding_usd", "Funding raised, USD (30M, 30000000)", str(p.funding_usd)),
-                 ("hire_budget", "Hire budget (AI/ML hires)", str(p.hire_budget))],
-                [("cost_multiplier", "Fully-loaded cost multiplier (pay x this)",
-                  f"{p.cost_multiplier:g}")],
-                [(*_MONTHLY["monthly_other_burn_usd"], str(p.monthly_other_burn_usd or "")),
-                 (*_MONTHLY["monthly_compute_usd"], str(p.monthly_compute_usd or ""))],
+                [("name", p.name)], [("company", p.company)], [("product", p.product)],
+                [("funding_usd", str(p.funding_usd)), ("hire_budget", str(p.hire_budget))],
+                [("cost_multiplier", f"{p.cost_multiplier:g}")],
+                [("monthly_other_burn_usd", str(p.monthly_other_burn_usd or "")),
+                 ("monthly_compute_usd", str(p.monthly_compute_usd or ""))],
             ):
                 with Horizontal(classes="field-pair"):
-                    for key, label, value in group:
+                    for key, value in group:
                         with FieldRow():
-                            yield Static(literal(label), classes="field-label",
+                            yield Static(literal(HEADER_LABELS[key]), classes="field-label",
                                          id=f"label-{key}")
                             yield Input(value, compact=True, id=f"plan-{key}")
             with FieldRow():
-                yield Static(literal("Team structure"), classes="field-label")
-                yield Select(structure_options(self.catalog, p.structure), compact=True,
-                             value=p.structure or Select.NULL, id="plan-structure",
-                             prompt="(not chosen)")
+                yield Static(literal("Team structure (type to search)"), classes="field-label")
+                yield ChoiceSelect(structure_options(self.catalog, p.structure), compact=True,
+                                   value=p.structure or Select.NULL, id="plan-structure",
+                                   prompt="(not chosen)")
+        yield self.keys_hint()
 
     def on_mount(self) -> None:
         self.query_one("#plan-name", Input).focus()
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        key = (event.input.id or "").removeprefix("plan-")
-        value: object = event.value
-        labels = {"funding_usd": "Funding raised, USD (30M, 30000000)",
-                  "hire_budget": "Hire budget (AI/ML hires)",
-                  "cost_multiplier": "Fully-loaded cost multiplier (pay x this)",
-                  "name": "Plan name"}
+    def _read(self, key: str, text: str) -> tuple[object, str]:
+        """(value, "") for a usable field value, or (None, why not)."""
         if key == "funding_usd":
-            value = parse_usd(event.value)
-            if value is None:
-                return self._error(f"label-{key}", f"Funding: {event.value!r} is not an amount "
-                                                   f"{describe('funding_usd')}")
-        elif key == "hire_budget":
-            value = whole_number(event.value, "hire_budget")
-            if value is None:
-                return self._error(f"label-{key}", "Hire budget: a whole number "
-                                                   + describe("hire_budget"))
-        elif key == "cost_multiplier":
+            value = parse_usd(text)
+            return value, ("" if value is not None else f"Funding: {usd_problem(text)}")
+        if key == "hire_budget":
+            value = whole_number(text, "hire_budget")
+            return value, ("" if value is not None else
+                           "Hire budget: a whole number " + describe("hire_budget"))
+        if key == "cost_multiplier":
             try:
-                value = float(event.value)
+                value = float(text)
             except ValueError:
                 value = None
             if value is None or not 0 < value <= 10:
-                return self._error(f"label-{key}", "Multiplier: a number above 0, at most 10")
-        elif key in _MONTHLY:
-            value = parse_usd(event.value) if event.value.strip() else 0
+                return None, "Multiplier: a number above 0, at most 10"
+            return value, ""
+        if key in _MONTHLY:
+            value = parse_usd(text) if text.strip() else 0
             if value is None or not in_range("monthly_usd", value):
-                return self._error(f"label-{key}", f"{event.value!r} is not an amount "
-                                                   + describe("monthly_usd"))
-            labels[key] = _MONTHLY[key][1]
-        elif key == "name" and not event.value.strip():
-            return self._error(f"label-{key}", "Plan name: must not be empty")
-        if key in labels:
-            self._error(f"label-{key}", labels[key])
+                return None, f"{text.strip()!r} is not an amount " + describe("monthly_usd")
+            return value, ""
+        if key == "name" and not text.strip():
+            return None, "Plan name: must not be empty"
+        return text, ""
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("plan-")
+        value, problem = self._read(key, event.value)
+        if problem:
+            kept = self._shown(key)
+            kept = kept if len(kept) <= 24 else kept[:23] + "…"
+            return self._error(f"label-{key}", f"{problem} ✗ (kept: {kept})")
+        self._error(f"label-{key}", HEADER_LABELS[key])
         self.apply(key, value)
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        # A refused value does not stay on screen beside a plan that holds another.
+        key = (event.input.id or "").removeprefix("plan-")
+        if key in HEADER_LABELS and self._read(key, event.value)[1]:
+            with self.prevent(Input.Changed):
+                event.input.value = self._shown(key)
+            self._error(f"label-{key}", f"{HEADER_LABELS[key]} (kept {self._shown(key)})")
+
+    def _shown(self, key: str) -> str:
+        value = getattr(self.plan, key)
+        if key in _MONTHLY and not value:
+            return ""  # blank: none
+        return f"{value:g}" if isinstance(value, float) else str(value)
 
     @on(Select.Changed, "#plan-structure")
     def _structure(self, event: Select.Changed) -> None:
@@ -192,19 +224,21 @@ class GrowthScreen(_FormScreen):
                 yield Input(str(g.month or ""), compact=True, id="growth-month",
                             restrict=r"[0-9]*", max_length=4)
             with FieldRow():
-                yield Static(literal("Team structure then"), classes="field-label")
-                yield Select(structure_options(self.catalog, g.structure), compact=True,
-                             value=g.structure or Select.NULL, id="growth-structure",
-                             prompt="(not chosen)")
+                yield Static(literal("Team structure then (type to search)"),
+                             classes="field-label")
+                yield ChoiceSelect(structure_options(self.catalog, g.structure), compact=True,
+                                   value=g.structure or Select.NULL, id="growth-structure",
+                                   prompt="(not chosen)")
             yield Static(id="growth-total", classes="field-label")
             for n, (role_id, name) in enumerate(roles):
                 with Vertical(classes="headcount"):
                     yield Static(literal(name))
-                    yield Input(str(g.headcount.get(role_id, 0) or ""), compact=True,
+                    yield Input(str(g.headcount.get(role_id, 0)), compact=True,
                                 id=f"count-{n}", restrict=r"[0-9]*", max_length=4)
             with FieldRow():
                 yield Static(literal("What changes and why"), classes="field-label")
                 yield TextArea(g.changes, compact=True, soft_wrap=True, id="growth-changes")
+        yield self.keys_hint()
         self._roles = [r for r, _ in roles]
 
     def on_mount(self) -> None:

@@ -35,9 +35,10 @@ register("footer", "the footer is rebuilt only when its keys change, and lets go
          _fits)
 
 
-def keys_footer(**kwargs: Any) -> Footer:
-    """The footer for a screen: ours when the patch is in force, else Textual's."""
-    return KeysFooter(**kwargs) if active("footer") else Footer(**kwargs)
+def keys_footer(first: tuple[str, ...] = (), **kwargs: Any) -> Footer:
+    """The footer for a screen: ours when the patch is in force, else Textual's (which shows
+    the keys in its own order: ``first`` is ours)."""
+    return KeysFooter(first, **kwargs) if active("footer") else Footer(**kwargs)
 
 
 class KeysFooter(Footer):
@@ -45,6 +46,28 @@ class KeysFooter(Footer):
 
     _recompose_pending = False
     _shown: tuple | None = None
+
+    def __init__(self, first: tuple[str, ...] = (), **kwargs: Any) -> None:
+        """``first``: binding ids shown before all others, in this order. At 80 columns the
+        footer cuts off at the right, and the keys a pane is built around must not be the
+        ones cut (the designer's e, g, v were only found through ?)."""
+        super().__init__(**kwargs)
+        self.first = {ident: rank for rank, ident in enumerate(first)}
+
+    def compose(self):
+        widgets = list(super().compose())
+        if not self.first:
+            return widgets
+        ids = {key: binding.id for key, (_node, binding, _on, _tip)
+               in self.screen.active_bindings.items()}
+        last = len(self.first)
+
+        def rank(widget) -> int:
+            if widget.has_class("-command-palette"):  # docked at the right edge anyway
+                return last + 1
+            return self.first.get(ids.get(getattr(widget, "key", None)), last)
+
+        return sorted(widgets, key=rank)  # stable: the rest keep Textual's order
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
