@@ -142,7 +142,7 @@ def walk(show: bool) -> dict:
         w.key("enter")
         w.text(p["company"])
         w.key("enter")
-        for _given in ("product", "funding", "budget", "multiplier"):
+        for _given in ("product", "funding", "budget", "multiplier", "other burn", "compute"):
             w.key("tab")
         w.search(structure_search(p["structure"]))
         w.key("enter")
@@ -190,6 +190,8 @@ def walk(show: bool) -> dict:
         w.key("g")
         w.wait("Growth stage")
         w.key("tab")  # target: 50, the exercise's
+        w.text(str(g["month"]))  # the month the plan grows to it
+        w.key("tab")
         w.key("tab")  # structure then: the plan's
         counts: dict[str, int] = {}
         for hire in plan["hires"]:
@@ -233,7 +235,7 @@ def compare(want: dict, got: dict) -> list[str]:
             if a[key] != b.get(key, {"seniority": "mid", "start": 1}.get(key, "")):
                 out.append(f"hire {n} {key}: {b.get(key)!r}")
     growth = got.get("growth", {})
-    for key in ("target", "structure", "changes", "headcount"):
+    for key in ("target", "month", "structure", "changes", "headcount"):
         if growth.get(key) != want["growth"][key]:
             out.append(f"growth.{key}: {growth.get(key)!r}")
     return out
