@@ -236,7 +236,7 @@ def pictures(runs: int, opens: int = 5) -> dict:
     time per open and close, which a loaded machine stretches less than wall time."""
     from airoles_tui.paths import example_plans_dir
 
-    ready = ("Founding Data Engineer", "palette")
+    ready = ("An ingestion pipeline", "palette")  # hire 1 in the form
     times: dict[str, list[float]] = {"h": [], "b": [], "o": [], "v": []}
     ticks: dict[str, int] = dict.fromkeys(times, 0)
     for _ in range(runs):

@@ -18,7 +18,7 @@ def test_each_picture_in_a_real_terminal(airoles_bin, tmp_path):
     plan = example_plans_dir() / "series-b-legal.toml"
     before = plan.read_bytes()
     with PtyTerm([airoles_bin, "open", str(plan)], 80, 24, env=user_dirs(tmp_path)) as term:
-        term.wait_for("Founding Data Engineer")
+        term.wait_for("An ingestion pipeline")  # hire 1 in the form
         term.press("h")
         screen = term.wait_for("Hiring timeline: Series B")
         assert "▼ the money runs out in M75" in screen and "███" in screen
@@ -29,7 +29,7 @@ def test_each_picture_in_a_real_terminal(airoles_bin, tmp_path):
         screen = term.wait_for("Org chart: Series B")
         assert "◉ HUB  Hub: ML platform" in screen and "◎ SPOKE" in screen
         term.press("esc")
-        term.wait_for("Founding Data Engineer")
+        term.wait_for("An ingestion pipeline")  # hire 1 in the form
         term.press("ctrl-q")
         assert term.wait_exit() == 0
         assert term.restored_terminal()
