@@ -102,7 +102,7 @@ def save_first_hire(term) -> None:
     term.press("ctrl-s")
     term.wait_for("Save plan as")
     term.press("enter")
-    term.wait_for("saved (untitled-plan.toml)")
+    term.wait_for("saved (series-b-ai-org.toml)")
 
 
 def test_two_users_each_keep_their_own_plans(server):
@@ -111,7 +111,7 @@ def test_two_users_each_keep_their_own_plans(server):
         save_first_hire(term)
         term.press("q")
         assert term.wait_exit() == 0
-    alice_plans = list(server.home("alice").rglob("untitled-plan.toml"))
+    alice_plans = list(server.home("alice").rglob("series-b-ai-org.toml"))
     assert len(alice_plans) == 1
     with server.login("bob") as term:
         term.wait_for(ROLES, timeout=30)
@@ -119,12 +119,12 @@ def test_two_users_each_keep_their_own_plans(server):
         term.wait_for("0/15 hires")
         term.press("ctrl-o")
         screen = term.wait_for("Open a plan")
-        assert "(no saved plans in" in screen and "untitled-plan" not in screen
+        assert "(no saved plans in" in screen and "series-b-ai-org" not in screen
         term.press("esc")
         term.wait_gone("Open a plan")
         term.press("q")
         assert term.wait_exit() == 0
-    assert not list(server.home("bob").rglob("untitled-plan.toml"))
+    assert not list(server.home("bob").rglob("series-b-ai-org.toml"))
 
 
 def test_the_printed_fingerprint_is_the_host_key_users_meet(server):
@@ -223,7 +223,7 @@ def test_a_100_kb_paste_arrives_whole(server):
         term.press("a")
         term.wait_for("1/15 hires")
         term.settle(0.3)
-        for _ in range(5):  # role -> seniority, title, start, team, deliverable
+        for _ in range(4):  # role -> seniority, start, team, deliverable
             term.press("tab")
             term.settle(0.1)
         term.type("\x1b[200~" + paste + "\x1b[201~")  # one bracketed paste, one write

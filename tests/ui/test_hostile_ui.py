@@ -101,7 +101,8 @@ async def test_pasted_control_characters_are_shown_in_fields(catalog, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await focus_list(pilot)
         await pilot.press("a")
-        await pilot.press("tab", "tab")  # role, seniority, then the title
+        # role, seniority, start, team, deliverable, rationale, then the title (last)
+        await pilot.press(*["tab"] * 6)
         await wait_for(pilot, lambda: getattr(app.focused, "id", "") == "hire-title")
         app.focused.insert_text_at_cursor(HOSTILE)
         await pilot.pause()
