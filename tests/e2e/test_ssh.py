@@ -68,7 +68,7 @@ def test_design_and_save_a_plan_over_ssh(sshd, tmp_path):
         term.wait_for("Save plan as")
         term.press("enter")
         term.wait_gone("Save plan as")
-        saved = plans / "untitled-plan.toml"
+        saved = plans / "series-b-ai-org.toml"  # the exercise plan's name
         deadline = time.monotonic() + 10
         while not saved.exists() and time.monotonic() < deadline:
             term.pump(0.1)
