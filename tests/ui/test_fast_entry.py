@@ -154,6 +154,8 @@ async def test_the_list_grows_columns_on_a_wide_terminal(catalog, tmp_path):
     app = app_with(catalog, tmp_path, hire)
     async with app.run_test(size=(80, 24)) as pilot:
         await focus_list(pilot)
+        await wait_for(pilot, lambda: app.query("#hire-team") and
+                       app.query_one("#hire-team", Input).value == "Search squad")
         line = app.query_one(HireList).get_option_at_index(0).prompt.plain
         assert "M120 ML Engineer" in line  # a long month keeps a space before the name
         assert "senior" not in line  # 80 columns: number, month, role
@@ -164,6 +166,9 @@ async def test_the_list_grows_columns_on_a_wide_terminal(catalog, tmp_path):
                        .get_option_at_index(0).prompt.plain)
         line = app.query_one(HireList).get_option_at_index(0).prompt.plain
         assert all(part in line for part in ("ML Engineer", "senior", "$", "Search squad"))
+        # the form (mounted after the first frame) done before the app closes under it
+        await wait_for(pilot, lambda: app.query("#hire-team") and
+                       app.query_one("#hire-team", Input).value == "Search squad")
 
 
 async def test_the_designers_footer_at_80_columns_shows_its_main_keys(catalog, tmp_path):

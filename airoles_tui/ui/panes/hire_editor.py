@@ -186,7 +186,9 @@ class HireEditor(VerticalScroll):
 
     def show(self, hire: Hire | None, cost: HireCost | None) -> None:
         """Load a hire into the fields without posting a single change."""
-        if not self.query("#hire-role"):  # the form is still being built
+        # The form is still being built until both choice lists have drawn their parts (a
+        # Select is in the DOM before its own children are).
+        if not (self.query("#hire-role #label") and self.query("#hire-seniority #label")):
             self.call_after_refresh(self.show, hire, cost)
             return
         self.disabled = hire is None

@@ -150,15 +150,22 @@ class OrgPane(Vertical):
             return
         columns = list_columns(side)
         if columns != self._columns:
+            # The list's lines only: the form and the selection stay as they are.
             self._columns = columns
-            self._refresh_all(select=self.selected)
+            self._list_options()
+            if self.selected is not None:
+                self.query_one(HireList).highlighted = self.selected
+
+    def _list_options(self) -> None:
+        self.query_one(HireList).set_options(hire_options(
+            self.doc.plan.hires, self.catalog, self._columns,
+            [c.annual_usd for c in self.analysis.costs]))
 
     def _refresh_all(self, select: int | None = None) -> None:
         hires = self.doc.plan.hires
         hire_list = self.query_one(HireList)
         self.analysis = analyse(self.doc.plan, self.catalog)
-        hire_list.set_options(hire_options(hires, self.catalog, self._columns,
-                                           [c.annual_usd for c in self.analysis.costs]))
+        self._list_options()
         if hires:
             index = min(select if select is not None else 0, len(hires) - 1)
             self.selected = index
