@@ -286,7 +286,8 @@ def check_plan_files(paths: list[Path], catalog: Catalog, out: TextIO | None = N
         if problems:
             status = 2
         else:
-            print(f"{path}: ok (plan {loaded.plan.name!r}, {len(loaded.plan.hires)} hires)",
-                  file=out)
+            count = len(loaded.plan.hires)
+            print(f"{path}: ok (plan {loaded.plan.name!r}, {count} "
+                  f"{'hire' if count == 1 else 'hires'})", file=out)
     return status
 

@@ -288,3 +288,13 @@ def test_validate_writes_to_given_streams(catalog, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert check_plan_files([EXAMPLE, tmp_path / "x.toml"], catalog, out, err) == 2
     assert "ok" in out.getvalue() and "file not found" in err.getvalue()
+
+
+def test_validate_counts_one_hire_in_the_singular(catalog, tmp_path):
+    one = tmp_path / "one.toml"
+    one.write_text(dumps(OrgPlan(name="p", hires=[Hire("ml-engineer",
+                                                       deliverable_90_days="x")])))
+    out = io.StringIO()
+    assert check_plan_files([one, EXAMPLE], catalog, out, io.StringIO()) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].endswith("'p', 1 hire)") and lines[1].endswith("15 hires)")
