@@ -42,9 +42,26 @@ def register(subparsers, add_common) -> None:
     plan_diff.register(plan_sub, add_common)
 
 
-def _load(path: Path):
+def _find(args: argparse.Namespace) -> Path | None:
+    """FILE as given, or a plan of that name in the plans folder (as the app saves it) or
+    among the examples; None, having said where it looked, when there is none."""
+    from ..paths import default_plans_dir
+    from .plan_diff import resolve
+
+    plans_dir = args.plans_dir or default_plans_dir()
+    path = resolve(str(args.file), plans_dir)
+    if not path.exists() and "/" not in str(args.file) and path.suffix != ".toml":
+        print(f"airoles-tui: no plan {str(args.file)!r}: not a file here, and not a saved plan "
+              f"in {plans_dir}", file=sys.stderr)
+        return None
+    return path
+
+
+def _load(path: Path | None):
     from ..plan.file_format import PlanError, load_plan
 
+    if path is None:
+        return None
     try:
         return load_plan(path)
     except PlanError as exc:
@@ -54,7 +71,7 @@ def _load(path: Path):
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    loaded = _load(args.file)
+    loaded = _load(_find(args))
     if loaded is None:
         print(f"airoles-tui: not opening {args.file}: it is not a usable plan (unchanged)",
               file=sys.stderr)
@@ -68,9 +85,10 @@ def _cmd_open(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .common import load_or_report
 
-    loaded = _load(args.file)
+    loaded = _load(_find(args))
     if loaded is None:
         return EXIT_BAD_INPUT
+    args.file = loaded.path
     catalog = load_or_report(args)
     if catalog is None:
         return EXIT_BAD_INPUT

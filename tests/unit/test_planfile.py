@@ -298,3 +298,19 @@ def test_validate_counts_one_hire_in_the_singular(catalog, tmp_path):
     assert check_plan_files([one, EXAMPLE], catalog, out, io.StringIO()) == 0
     lines = out.getvalue().splitlines()
     assert lines[0].endswith("'p', 1 hire)") and lines[1].endswith("15 hires)")
+
+
+def test_export_finds_a_plan_by_name_in_the_plans_folder(tmp_path, capsys):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "mine.toml").write_bytes(EXAMPLE.read_bytes())
+    assert main(["--plans-dir", str(plans), "plan", "export", "mine", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["plan"]["name"].startswith("Series B legal")
+
+
+def test_a_missing_plan_names_the_folder_it_looked_in(tmp_path, capsys):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    assert main(["--plans-dir", str(plans), "plan", "export", "nosuch"]) == 2
+    err = capsys.readouterr().err
+    assert "nosuch" in err and str(plans) in err and "Traceback" not in err
