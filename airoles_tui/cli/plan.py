@@ -48,11 +48,18 @@ def _find(args: argparse.Namespace) -> Path | None:
     from ..paths import default_plans_dir
     from .plan_diff import resolve
 
+    name = str(args.file)
+    if "/" in name or name.endswith(".toml"):
+        return args.file  # a path: the loader says what is wrong with it
     plans_dir = args.plans_dir or default_plans_dir()
-    path = resolve(str(args.file), plans_dir)
-    if not path.exists() and "/" not in str(args.file) and path.suffix != ".toml":
-        print(f"airoles-tui: no plan {str(args.file)!r}: not a file here, and not a saved plan "
-              f"in {plans_dir}", file=sys.stderr)
+    try:
+        path = resolve(name, plans_dir)
+        found = path.exists()
+    except OSError:  # a folder that cannot be searched: the loader says so
+        return args.file
+    if not found:
+        print(f"airoles-tui: no plan {name!r}: not a file here, and not a saved plan in "
+              f"{plans_dir}", file=sys.stderr)
         return None
     return path
 
