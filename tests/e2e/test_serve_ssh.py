@@ -250,7 +250,9 @@ def test_killing_the_client_ends_the_app_and_its_edits_are_offered_back(server):
         term.wait_for(ROLES, timeout=30)
         term.press("4")
         term.wait_for("0/15 hires")
-        term.press("a", "a")
+        term.press("a")  # a hire, and the cursor in its role choice (type to search)
+        term.wait_for("1/15 hires")
+        term.press("ctrl-n")  # the next hire, from inside the form
         term.wait_for("2/15 hires")
         term.settle(1.0)
         pids = server.app_pids()
