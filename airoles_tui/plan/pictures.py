@@ -93,8 +93,10 @@ def timeline(plan: OrgPlan, analysis: Analysis, catalog: Catalog, width: int = 7
                        "dim")])
     else:
         where = "" if out <= months else f", beyond the {months} months shown (▶)"
-        lines.append([(f"{RUN_OUT} the money runs out in M{out}{where}", "mark"),
-                      (f"   {PAID} paid  {UNPAID} after  {LATE} starts after", "dim")])
+        lines.append([(f"{RUN_OUT} the money runs out in M{out}{where}", "mark")])
+        # The legend on a line of its own: beside a long run-out line it was cut at 80 columns.
+        lines.append([(f"{PAID} paid  {UNPAID} after the money  {LATE} starts after it",
+                       "dim")])
     lines.append(_axis(label_w, months, out))
     if not plan.hires:
         lines.append([("No hires yet: add one in the designer (a).", "dim")])

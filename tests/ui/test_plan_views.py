@@ -71,13 +71,13 @@ async def test_a_wider_terminal_shows_more_months(catalog, tmp_path):
         await pilot.press("h")
         await pilot.pause()
         narrow = shown(app)
-        assert "beyond the" in narrow and "▼" not in narrow.splitlines()[2]
+        assert "beyond the" in narrow and "▼" not in narrow.splitlines()[3]
         await pilot.resize_terminal(120, 30)
         await pilot.pause(0.1)
         wide = shown(app)
         assert "beyond the" not in wide  # M75 now fits, and is marked on the axis
-        axis = wide.splitlines()[2]
-        assert "▼" in axis and len(axis.rstrip()) > len(narrow.splitlines()[2].rstrip())
+        axis = wide.splitlines()[3]  # title, run-out line, legend, then the axis
+        assert "▼" in axis and len(axis.rstrip()) > len(narrow.splitlines()[3].rstrip())
 
 
 async def test_a_blank_plan_draws_every_picture(catalog, tmp_path):

@@ -35,7 +35,7 @@ def test_timeline_marks_the_run_out_month_and_flags_later_hires(example, catalog
     assert a.runs_out_month == 10
     text = picture("timeline", example, a, catalog, 78).text()
     lines = text.splitlines()
-    axis = lines[2]
+    axis = lines[3]  # title, run-out line, legend, then the axis
     label_w = axis.index("M1")
     assert axis.index("▼") == label_w + 9  # column of month 10
     late = [line for line in lines if line.startswith("!")]
@@ -47,7 +47,7 @@ def test_timeline_marks_the_run_out_month_and_flags_later_hires(example, catalog
 def test_timeline_shows_as_many_months_as_the_width_holds(example, catalog):
     narrow, wide = draw("timeline", example, catalog, 78), draw("timeline", example, catalog, 140)
     assert "beyond the" in narrow and "beyond the" not in wide
-    assert "▼" in wide.splitlines()[2]  # M75 fits at 140 columns
+    assert "▼" in wide.splitlines()[3]  # the axis: M75 fits at 140 columns
 
 
 def test_burn_draws_both_stages_against_the_raise(example, catalog):
@@ -101,7 +101,7 @@ def test_the_markdown_export_carries_each_picture(example, catalog):
     for title in ("Hiring timeline", "Burn and runway", "Org chart"):
         assert f"### {title}\n\n```text\n{title}: " in md
     timeline = md.split("### Hiring timeline")[1].split("```")[1]
-    assert "▼" in timeline.splitlines()[3]  # wide enough to show the run-out month (M75)
+    assert "▼" in timeline.splitlines()[4]  # the axis, wide enough to show the run-out month (M75)
 
 
 def test_backticks_in_user_text_cannot_close_a_picture(catalog):
