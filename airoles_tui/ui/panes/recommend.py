@@ -200,7 +200,9 @@ class RecommendPane(Horizontal):
         self.query_one("#rec-results", OptionList).focus()
 
     def action_focus_years(self) -> None:
-        self.query_one("#rec-years", Input).focus()
+        # Focus now, not via focus()'s call_later: over SSH "y7" often arrives in one read,
+        # and the 7 must land in the field (as FilterBar.open does for "/air").
+        self.screen.set_focus(self.query_one("#rec-years", Input))
 
     # -- the results --------------------------------------------------------------------
 
