@@ -28,6 +28,13 @@ class HireChange:
     label: str
     changes: tuple[str, ...] = ()  # "start M3 → M5", "order 4 → 2", "team A → B", ...
 
+    @property
+    def number(self) -> int:
+        """The hire's number as the lists show it: in plan B, or in A for a removed hire."""
+        at = self.after if self.after is not None else self.before
+        assert at is not None, "a change is in plan A, plan B or both"
+        return at + 1
+
 
 @dataclass(frozen=True, slots=True)
 class PlanDiff:
@@ -177,8 +184,7 @@ def diff_markdown(d: PlanDiff, name_a: str, name_b: str) -> str:
         if hires:
             lines += [f"## {title}", ""]
             for h in hires:
-                at = h.after if h.after is not None else h.before
-                lines.append(f"- {at + 1}. {_md_text(h.label)}: "  # type: ignore[operator]
+                lines.append(f"- {h.number}. {_md_text(h.label)}: "
                              + _md_text("; ".join(h.changes)))
             lines.append("")
     return visible("\n".join(lines).rstrip() + "\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, is_dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeGuard
 
 import tomli_w
 
@@ -29,12 +29,17 @@ PLAN_TABLE = "plan"
 ORDER = "order"
 
 
+def _is_table(kind: Any) -> TypeGuard[type]:
+    """A declared field whose kind is a dataclass: a nested table (or, many, an array)."""
+    return isinstance(kind, type) and is_dataclass(kind)
+
+
 def spec_of(cls: type, ordered: bool = False) -> Spec:
     """The schema.Spec a dataclass's declared fields describe; ``ordered``: a row of an array
     of tables, which also carries its `order`."""
     out: Spec = {}
     for f, meta in declared_fields(cls):
-        kind = spec_of(meta.kind, meta.many) if is_dataclass(meta.kind) else meta.kind
+        kind = spec_of(meta.kind, meta.many) if _is_table(meta.kind) else meta.kind
         out[f.name] = F(kind, meta.required, many=meta.many)
         if ordered and len(out) == 1:
             out[ORDER] = F(INT, False, limits=LIMITS["order"])
@@ -42,11 +47,11 @@ def spec_of(cls: type, ordered: bool = False) -> Spec:
 
 
 def _scalars(cls: type) -> list:
-    return [(f, m) for f, m in declared_fields(cls) if not is_dataclass(m.kind)]
+    return [(f, m) for f, m in declared_fields(cls) if not _is_table(m.kind)]
 
 
 def _nested(cls: type) -> list:
-    return [(f, m) for f, m in declared_fields(cls) if is_dataclass(m.kind)]
+    return [(f, m) for f, m in declared_fields(cls) if _is_table(m.kind)]
 
 
 RECOVERY: Spec = {"source": F(TEXT), "source_sha256": F(TEXT, False), "source_size": F(INT, False)}
@@ -176,7 +181,7 @@ def _check_values(checker: Checker, cls: type, table: Any, path: tuple) -> None:
 def _make(cls: type, table: dict[str, Any]) -> Any:
     values: dict[str, Any] = {}
     for f, meta in declared_fields(cls):
-        if is_dataclass(meta.kind):
+        if _is_table(meta.kind):
             if meta.many:
                 rows = sorted(enumerate(table.get(f.name, [])),
                               key=lambda p: (p[1].get(ORDER, p[0] + 1), p[0]))

@@ -112,18 +112,18 @@ def _axis(label_w: int, months: int, out: int | None) -> Line:
     """Month labels every 6 (or 3) months, ▼ in the run-out month's column, kept clear."""
     step = 6 if months >= 36 else 3
     cells = [" "] * months
-    shown_out = out is not None and out <= months
-    if shown_out:
-        cells[out - 1] = RUN_OUT  # type: ignore[operator]
+    shown_out = out if out is not None and out <= months else None  # the ▼'s month
+    if shown_out is not None:
+        cells[shown_out - 1] = RUN_OUT
     for m in range(1, months + 1, step):
         label = f"M{m}"
         span = cells[m - 1: m - 1 + len(label) + 1]  # and one blank after it
         if m - 1 + len(label) <= months and all(c == " " for c in span):
             cells[m - 1: m - 1 + len(label)] = list(label)
     line: Line = [(" " * label_w + " ", "dim")]
-    if shown_out:
-        line += [("".join(cells[: out - 1]), "dim"), (RUN_OUT, "mark"),  # type: ignore[operator]
-                 ("".join(cells[out:]), "dim")]
+    if shown_out is not None:
+        line += [("".join(cells[: shown_out - 1]), "dim"), (RUN_OUT, "mark"),
+                 ("".join(cells[shown_out:]), "dim")]
     else:
         line.append(("".join(cells), "dim"))
     return line

@@ -97,8 +97,8 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
     if g.structure:
         lines.append(f"- **Structure:** {_md_text(gs.name if gs else g.structure)}")
     for role_id, count in g.headcount.items():
-        role = catalog.role(role_id)
-        lines.append(f"- {_md_text(role.name if role else role_id)}: {count}")
+        grown = catalog.role(role_id)
+        lines.append(f"- {_md_text(grown.name if grown else role_id)}: {count}")
     if g.headcount:
         lines.append(f"- Total: {g.total} ({money(growth_annual_usd(plan, catalog))}/yr at "
                      "midpoints, loaded)")

@@ -41,6 +41,7 @@ def learning_plan(catalog: Catalog, progress: Progress, role: Role,
     by = {state: tuple(s for s in role.key_skills if marks.get(s) == state)
           for state in (HAVE, LEARNING, SKIP)}
     unmarked = tuple(s for s in role.key_skills if s not in marks)
+    pathways: tuple[Pathway, ...]
     if background:
         own = pathway_for(catalog, background)
         pathways = (own,) if own is not None else ()

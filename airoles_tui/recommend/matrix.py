@@ -105,6 +105,13 @@ def propose(skill: str, role: Role) -> int:
     return 0
 
 
+
+def proposals(catalog: Catalog, skill: str, role_ids: Iterable[str]) -> dict[str, int]:
+    """``propose`` for each role of a matrix; 0 for one the catalog no longer has (a file
+    is checked against the catalog when read, so only a stale matrix meets that)."""
+    return {rid: propose(skill, role) if (role := catalog.role(rid)) is not None else 0
+            for rid in role_ids}
+
 @dataclass
 class SkillRow:
     name: str
@@ -144,7 +151,7 @@ class Matrix:
             raise ValueError(f"the exercise asks for at most {MAX_SKILLS} skills")
         if any(r.name.casefold() == name.casefold() for r in self.rows):
             raise ValueError(f"{name!r} is already in the matrix")
-        proposed = {rid: propose(name, catalog.role(rid)) for rid in self.roles}
+        proposed = proposals(catalog, name, self.roles)
         row = SkillRow(name, dict(proposed), proposed)
         self.rows.append(row)
         return row
@@ -266,6 +273,6 @@ def load(path: Path, catalog: Catalog) -> Matrix:
     matrix = Matrix(tuple(roles))
     for skill in skills:
         name = clean_name(skill["name"])
-        proposed = {rid: propose(name, catalog.role(rid)) for rid in roles}
+        proposed = proposals(catalog, name, roles)
         matrix.rows.append(SkillRow(name, {rid: skill["scores"][rid] for rid in roles}, proposed))
     return matrix

@@ -86,10 +86,16 @@ class PtyChild:
         asyncio.get_running_loop().add_reader(master, self._readable)
         asyncio.ensure_future(self._reap())
 
+    def _fd(self) -> int:
+        """The pty's master side, for the loop's reader and writer callbacks, which are
+        removed before it closes."""
+        assert self.master is not None, "a pty callback ran after the pty closed"
+        return self.master
+
     # -- output: pty -> client --------------------------------------------------------
     def _readable(self) -> None:
         try:
-            data = os.read(self.master, READ_SIZE)  # type: ignore[arg-type]
+            data = os.read(self._fd(), READ_SIZE)
         except BlockingIOError:
             return
         except OSError:  # EIO: every slave descriptor is closed
@@ -139,14 +145,14 @@ class PtyChild:
 
     def _writable(self) -> None:
         try:
-            written = os.write(self.master, self._inbuf)  # type: ignore[arg-type]
+            written = os.write(self._fd(), self._inbuf)
         except BlockingIOError:
             return
         except OSError:
             written = len(self._inbuf)
         del self._inbuf[:written]
         if not self._inbuf:
-            asyncio.get_running_loop().remove_writer(self.master)  # type: ignore[arg-type]
+            asyncio.get_running_loop().remove_writer(self._fd())
             self.on_drained()
 
     def resize(self, cols: int, rows: int) -> None:
@@ -160,9 +166,9 @@ class PtyChild:
     # -- ending -----------------------------------------------------------------------
     def signal(self, sig: int) -> None:
         """``sig`` to the app's whole process group (it leads its own session)."""
-        if self.running:
+        if self.proc is not None and self.proc.returncode is None:  # running
             try:
-                os.killpg(self.proc.pid, sig)  # type: ignore[union-attr]
+                os.killpg(self.proc.pid, sig)
             except (ProcessLookupError, PermissionError):
                 pass
 

@@ -182,7 +182,8 @@ class Gate(asyncssh.SSHServer):
     def auth_completed(self) -> None:
         if self._candidate is None:  # cannot happen with public keys only; never guess
             log(f"login from {self.peer} completed without a known key; closing")
-            self.conn.close()  # type: ignore[union-attr]
+            if self.conn is not None:
+                self.conn.close()
             return
         self.identity, self.key_id = self._candidate
         log(f"login {self.identity} from {self.peer} with {self.key_id}")
@@ -342,9 +343,13 @@ class AppSession(asyncssh.SSHServerSession):
         if self.child.master is None:
             self.pending += data
             if len(self.pending) > PENDING_MAX:  # still starting: hold the client back
-                self.chan.pause_reading()  # type: ignore[union-attr]
+                self._pause()
         elif not self.child.write(data):
-            self.chan.pause_reading()  # type: ignore[union-attr]
+            self._pause()
+
+    def _pause(self) -> None:
+        if self.chan is not None:  # data comes on a channel: set in connection_made
+            self.chan.pause_reading()  # on_drained resumes
 
     def _drained(self) -> None:
         if self.chan is not None and not self._closed:

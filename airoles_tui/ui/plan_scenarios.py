@@ -34,8 +34,7 @@ def compare_doc(d: PlanDiff, name_b: str) -> Doc:
     doc.section("Growth", d.growth_changes)
     for title, hires in (("Hires added in B", d.added), ("Hires not in B", d.removed),
                          ("Hires changed", d.changed)):
-        doc.section(title, [f"{(h.after if h.after is not None else h.before) + 1}. "  # type: ignore[operator]
-                            f"{h.label}: {'; '.join(h.changes)}" for h in hires])
+        doc.section(title, [f"{h.number}. {h.label}: {'; '.join(h.changes)}" for h in hires])
     return doc
 
 

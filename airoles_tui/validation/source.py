@@ -10,24 +10,24 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ..controls import visible_line
 
-_parser = None
+_parser: ModuleType | None = None
 
 
-def toml():
-    """The TOML parser, imported on the first parse: tomli, whose wheels are compiled
-    (mypyc, ~2-4x the standard library's pure-Python tomllib), else tomllib. Its compiled
-    code is ~0.5 MiB of a session's memory, which a session that parses nothing (the
+def toml() -> ModuleType:
+    """The TOML parser, imported on the first parse: tomli (a dependency on every Python
+    this supports), whose wheels are compiled, unlike the standard library's tomllib. Its
+    compiled code is a share of a session's memory that a session that parses nothing (the
     catalog comes from the cache) should not carry."""
     global _parser
     if _parser is None:
-        try:
-            import tomli as _parser
-        except ImportError:  # pragma: no cover - a platform without tomli
-            import tomllib as _parser
+        import tomli
+
+        _parser = tomli
     return _parser
 
 
