@@ -1,15 +1,14 @@
 """The Org designer pane: plan the AI team, see cost, runway and advice, save, never lose it.
 
-The pane owns one PlanDocument and is the only widget that touches plan files. Every edit
-marks the plan unsaved and schedules a recovery copy within half a second (a one-shot
-timer, so an idle designer costs nothing); saving, opening and quitting go through
-questions when something could be lost.
+The pane shows and edits the open plan. Its file work (save, conflicts, open, recovery
+copies, export, what to ask before quitting) is decided by plan/session.PlanSession; the pane
+turns those decisions into dialogs. Every edit marks the plan unsaved and schedules a
+recovery copy within half a second (a one-shot timer, so an idle designer costs nothing).
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 from textual import on, work
@@ -22,30 +21,14 @@ from textual.widget import MountError
 from textual.widgets import OptionList, Static
 
 from ...catalog.records import Catalog
-from ...paths import default_plans_dir, example_plans_dir
-from ...plan.document import PlanDocument
-from ...plan.file_format import LoadedPlan, PlanError, load_plan, unknown_roles
+from ...paths import default_plans_dir
 from ...plan.analysis import Analysis, analyse
+from ...plan.document import PlanDocument
+from ...plan.file_format import LoadedPlan
 from ...plan.limits import describe
-from ...plan.model import OrgPlan, exercise_plan, money
-from ...plan.recovery import (
-    discard_recovery,
-    pending_recoveries,
-    restores_inside,
-    session_recovery_path,
-    write_recovery,
-)
-from ...plan.report import plan_json_text, plan_markdown
+from ...plan.model import OrgPlan, money
+from ...plan.session import Conflict, Opened, PlanSession, Problems, Question, Saved
 from ...plan.stamp import Stamp
-from ...plan.store import (
-    PlanConflict,
-    PlanSaveError,
-    file_name_for,
-    list_plans,
-    plan_path,
-    save_plan,
-    write_atomic,
-)
 from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
@@ -75,13 +58,11 @@ class OrgPane(Vertical):
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
-        self.doc = PlanDocument(exercise_plan(catalog))
+        # The open plan and its files: every save, open, restore and quit decision.
+        self.session = PlanSession(catalog, default_plans_dir())
         self.selected: int | None = None
-        self.plans_dir: Path = default_plans_dir()
-        self.recovery_path: Path | None = None
         self._autosave_timer: Timer | None = None
         self._edit_checkpointed = False
-        self._recovery_warned = False
         self._form_shown = asyncio.Event()
         self._columns: tuple[str, ...] = ()  # the hire list's extra columns at this width
         self.analysis: Analysis = analyse(self.doc.plan, catalog)
@@ -97,8 +78,8 @@ class OrgPane(Vertical):
             # first frame is out, by _mount_editor.
 
     def on_mount(self) -> None:
-        self.plans_dir = Path(getattr(self.app, "plans_dir", None) or default_plans_dir())
-        self.recovery_path = session_recovery_path(self.plans_dir)
+        self.session.use_folder(Path(getattr(self.app, "plans_dir", None)
+                                     or default_plans_dir()))
         initial: LoadedPlan | None = getattr(self.app, "initial_plan", None)
         if initial is not None:
             self._load(initial.plan, initial.path, initial.stamp)
@@ -108,6 +89,19 @@ class OrgPane(Vertical):
             self._refresh_all(select=0)
         self.call_after_refresh(self._mount_editor)
         self.call_after_refresh(self._offer_recovery)
+
+    @property
+    def doc(self) -> PlanDocument:
+        """The open plan, which the pane shows and edits (the session owns it)."""
+        return self.session.doc
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.session.plans_dir
+
+    @property
+    def recovery_path(self) -> Path:
+        return self.session.recovery_path
 
     @property
     def built(self) -> bool:
@@ -135,8 +129,7 @@ class OrgPane(Vertical):
     def on_unmount(self) -> None:
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
-        if not self.doc.dirty:
-            discard_recovery(self.recovery_path)
+        self.session.close()
 
     # -- showing the plan ----------------------------------------------------------------
 
@@ -416,71 +409,40 @@ class OrgPane(Vertical):
 
     def save_recovery(self, durable: bool = False) -> bool:
         """Write (or, for a clean plan, remove) this session's recovery copy."""
-        if self.recovery_path is None:
-            return False
-        if not self.doc.dirty:
-            discard_recovery(self.recovery_path)
-            return True
-        try:
-            write_recovery(self.doc.plan, self.recovery_path, self.doc.path, self.doc.stamp,
-                           durable=durable)
-        except PlanSaveError as exc:
-            if not self._recovery_warned:
-                self._recovery_warned = True
-                self.notify(f"Recovery copy not written: {exc}. Save the plan elsewhere "
-                            "(alt+s) to keep it.", severity="error", timeout=10, markup=False)
-            return False
-        self._recovery_warned = False
-        return True
+        written = self.session.save_recovery(durable=durable)
+        if written.warning:
+            self.notify(written.warning, severity="error", timeout=10, markup=False)
+        return written.kept
 
     @work(group="org-recovery", exclusive=True)
     async def _offer_recovery(self) -> None:
-        pending = pending_recoveries(self.plans_dir)
-        if not pending:
+        offer = self.session.recovery_offer()
+        if offer is None:
             return
-        from ..screens.dialogs import Choice, ChoiceScreen, ProblemsScreen
+        from ..screens.dialogs import Choice, ChoiceScreen
 
-        entry = pending[0]
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
-        # The file's name first and whole: a long folder wraps, and breaking the name with it
-        # left a user to piece it together across lines.
-        source = Path(entry.source) if entry.source else None
-        where = (f"It was editing {source.name} in {source.parent}." if source
-                 else "It had never been saved to a file.")
-        more = f" ({len(pending) - 1} more will be offered next time.)" if len(pending) > 1 else ""
+        entry, question, _count = offer
         answer = await self.app.push_screen_wait(ChoiceScreen(
-            "Restore unsaved plan?",
-            f"Restore unsaved plan \u201c{entry.name}\u201d? A session ended without saving "
-            f"it; its last edits were kept at {when}. {where}{more}",
+            question.title, question.text,
             [Choice("r", "Restore", "restore"), Choice("d", "Discard it", "discard"),
              Choice("l", "Later", "later")], cancel_value="later"))
         if answer == "discard":
-            discard_recovery(entry.path)
+            self.session.discard_offered(entry)
             self.notify("Recovery copy discarded", markup=False)
         elif answer == "restore":
             if not await self._resolve_unsaved("restore the other plan"):
                 return
-            try:
-                loaded = load_plan(entry.path)
-            except PlanError as exc:
-                await self.app.push_screen_wait(ProblemsScreen(
-                    "Cannot restore", [str(p) for p in exc.problems],
-                    f"The copy stays in {entry.path.parent}."))
+            found = self.session.read_recovery(entry)
+            if isinstance(found, Problems):
+                await self._problems(found)
                 return
-            source, source_stamp = loaded.recovery_source, loaded.source_stamp
-            if not restores_inside(self.plans_dir, source):
-                where = await self.app.push_screen_wait(ChoiceScreen(
-                    "Restore to which file?",
-                    f"The recovery copy names {source}, outside the plans folder "
-                    f"{self.plans_dir}. Save it as a new plan in the plans folder, or keep "
-                    f"{source} as the file ctrl+s writes?",
+            keep = True
+            if found.outside is not None:
+                keep = await self.app.push_screen_wait(ChoiceScreen(
+                    found.outside.title, found.outside.text,
                     [Choice("a", "Save as a new plan", "save_as"),
-                     Choice("k", "Keep that file", "keep")], cancel_value="save_as"))
-                if where != "keep":
-                    source = source_stamp = None
-            self._load(loaded.plan, source, source_stamp, dirty=True)
-            if self.save_recovery():
-                discard_recovery(entry.path)
+                     Choice("k", "Keep that file", "keep")], cancel_value="save_as")) == "keep"
+            self._opened(self.session.restore(found, keep_source=keep))
             self.app.call_later(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
             self.notify("Plan restored: ctrl+s saves it", markup=False)
 
@@ -488,84 +450,70 @@ class OrgPane(Vertical):
 
     def _load(self, plan: OrgPlan, path: Path | None, stamp: Stamp | None,
               *, dirty: bool = False) -> None:
-        self.doc.replace(plan, path, stamp, dirty=dirty)
+        self._opened(self.session.load(plan, path, stamp, dirty=dirty))
+
+    def _opened(self, opened: Opened) -> None:
+        """Show the plan the session has just opened (loaded, restored, new, duplicated)."""
         self._edit_checkpointed = False
-        if not dirty:
-            discard_recovery(self.recovery_path)
         self._refresh_all(select=0)
-        unknown = unknown_roles(plan, self.catalog)
-        if unknown:
-            ids = ", ".join(sorted({r for _, r in unknown}))
-            self.notify(f"{len(unknown)} hire(s) name roles the catalog does not know ({ids}); "
-                        "they are marked ! and kept.", severity="warning", timeout=8,
-                        markup=False)
+        if opened.warning:
+            self.notify(opened.warning, severity="warning", timeout=8, markup=False)
+
+    async def _problems(self, problems: Problems) -> None:
+        from ..screens.dialogs import ProblemsScreen
+
+        await self.app.push_screen_wait(ProblemsScreen(problems.title, list(problems.problems),
+                                                       problems.note))
 
     async def _resolve_unsaved(self, verb: str) -> bool:
         """True when it is fine to drop the current plan (saved, discarded or clean)."""
+        question = self.session.unsaved(verb)
+        if question is None:
+            return True
         from ..screens.dialogs import Choice, ChoiceScreen
 
-        if not self.doc.dirty:
-            return True
         answer = await self.app.push_screen_wait(ChoiceScreen(
-            "Unsaved changes",
-            f"\u201c{self.doc.plan.name}\u201d has unsaved changes. Save them before you "
-            f"{verb}?",
+            question.title, question.text,
             [Choice("s", "Save", "save"), Choice("d", "Discard changes", "discard"),
              Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
         if answer == "save":
             return await self._save_flow()
         if answer == "discard":
-            self.doc.dirty = False
-            discard_recovery(self.recovery_path)
+            self.session.discard_changes()
             return True
         return False
 
     async def _save_flow(self, save_as: bool = False) -> bool:
-        from ..screens.dialogs import Choice, ChoiceScreen, ProblemsScreen, SaveAsScreen
+        from ..screens.dialogs import Choice, ChoiceScreen, SaveAsScreen
 
-        doc = self.doc
-        path, expected = doc.path, doc.stamp
-        if save_as or path is None:
-            suggested = path.name if path is not None else file_name_for(doc.plan.name)
-            name = await self.app.push_screen_wait(SaveAsScreen(suggested, str(self.plans_dir)))
+        session = self.session
+        target = None
+        suggested = session.name_to_ask(save_as)
+        if suggested is not None:
+            name = await self.app.push_screen_wait(SaveAsScreen(suggested,
+                                                                str(session.plans_dir)))
             if name is None:
                 return False
-            target = plan_path(self.plans_dir, name)
-            expected = doc.stamp if target == path else None
-            path = target
-        force = False
-        while True:
-            try:
-                stamp = save_plan(doc.plan, path, expected, force=force)
-            except PlanConflict as conflict:
-                answer = await self.app.push_screen_wait(ChoiceScreen(
-                    "File changed on disk" if expected is not None else "File exists",
-                    f"{path} {conflict.reason}. Replace it with this plan, or save this plan "
-                    "under another name?",
-                    [Choice("o", "Overwrite", "overwrite"),
-                     Choice("a", "Save as another name", "save_as"),
-                     Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
-                if answer == "overwrite":
-                    force = True
-                    continue
-                if answer == "save_as":
-                    return await self._save_flow(save_as=True)
+            target = session.target(name)
+        outcome = session.save(target)
+        while isinstance(outcome, Conflict):
+            question = outcome.question
+            answer = await self.app.push_screen_wait(ChoiceScreen(
+                question.title, question.text,
+                [Choice("o", "Overwrite", "overwrite"),
+                 Choice("a", "Save as another name", "save_as"),
+                 Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
+            if answer == "overwrite":
+                outcome = session.save(outcome.path, force=True)
+            elif answer == "save_as":
+                return await self._save_flow(save_as=True)
+            else:
                 return False
-            except PlanSaveError as exc:
-                kept = self.save_recovery(durable=True)
-                note = (f"The plan is still open here, and in its recovery copy "
-                        f"{self.recovery_path}: nothing is lost." if kept else
-                        "The plan is still open here, but its recovery copy could not be "
-                        "written either: save it under another folder (start with "
-                        "--plans-dir) or free some space.")
-                await self.app.push_screen_wait(ProblemsScreen("Plan not saved", [str(exc)],
-                                                               note))
-                return False
-            break
-        doc.saved(path, stamp)
-        discard_recovery(self.recovery_path)
+        if isinstance(outcome, Problems):
+            await self._problems(outcome)
+            return False
         self._refresh_text()
-        self.notify(f"Saved {path}", markup=False)
+        self.notify(f"Saved {outcome.path}", markup=False)
         return True
 
     @work(group="org-flow", exclusive=True)
@@ -582,31 +530,25 @@ class OrgPane(Vertical):
 
         if not await self._resolve_unsaved("open another plan"):
             return
-        choice = await self.app.push_screen_wait(OpenPlanScreen(
-            list_plans(example_plans_dir()), list_plans(self.plans_dir), str(self.plans_dir)))
+        examples, own = self.session.listing()
+        choice = await self.app.push_screen_wait(OpenPlanScreen(examples, own,
+                                                                str(self.plans_dir)))
         if choice is None:
             return
         if choice == NEW_BLANK:
-            self._load(exercise_plan(self.catalog), None, None)
+            self._opened(self.session.new_blank())
             return
         await self.open_path(Path(choice.partition(":")[2]),
                              template=choice.startswith("example:"))
 
     async def open_path(self, path: Path, *, template: bool = False) -> bool:
-        from ..screens.dialogs import ProblemsScreen
-
-        try:
-            loaded = load_plan(path)
-        except PlanError as exc:
-            await self.app.push_screen_wait(ProblemsScreen(
-                f"Cannot open {path.name}", [str(p) for p in exc.problems],
-                "The file was not changed."))
+        opened = self.session.open(path, template=template)
+        if isinstance(opened, Problems):
+            await self._problems(opened)
             return False
+        self._opened(opened)
         if template:
-            self._load(loaded.plan, None, None)
             self.notify("Example opened: ctrl+s saves it as your own plan", markup=False)
-        else:
-            self._load(loaded.plan, loaded.path, loaded.stamp)
         return True
 
     @work(group="org-flow", exclusive=True)
@@ -632,26 +574,19 @@ class OrgPane(Vertical):
     async def export(self, fmt: str) -> None:
         from ..screens.dialogs import Choice, ChoiceScreen
 
-        stem = (self.doc.path.stem if self.doc.path else
-                file_name_for(self.doc.plan.name).removesuffix(".toml"))
-        target = self.plans_dir / f"{stem}.{'md' if fmt == 'md' else 'json'}"
-        if target.exists() or target.is_symlink():
+        outcome = self.session.export(fmt)
+        if isinstance(outcome, Question):
             answer = await self.app.push_screen_wait(ChoiceScreen(
-                "Export exists",
-                f"{target} exists already (perhaps edited since it was exported). "
-                "Replace it with this export?",
+                outcome.title, outcome.text,
                 [Choice("c", "Cancel", "cancel"), Choice("o", "Overwrite", "overwrite")],
                 cancel_value="cancel"))
             if answer != "overwrite":
                 return
-        text = (plan_markdown(self.doc.plan, self.catalog) if fmt == "md"
-                else plan_json_text(self.doc.plan, self.catalog))
-        try:
-            write_atomic(target, text.encode("utf-8"))
-        except PlanSaveError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self.notify(f"Exported {target}", markup=False)
+            outcome = self.session.export(fmt, force=True)
+        if isinstance(outcome, Problems):
+            self.notify(outcome.problems[0], severity="error", markup=False)
+        elif isinstance(outcome, Saved):
+            self.notify(f"Exported {outcome.path}", markup=False)
 
 
 def _unchanged(current: object, shown: object) -> bool:
