@@ -6,7 +6,7 @@ import argparse
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -35,8 +35,10 @@ from .widgets.size_notice import SizeNotice
 from .widgets.text import visible
 
 if TYPE_CHECKING:
-    from .panes.org import OrgPane
+    from ..plan.file_format import LoadedPlan
     from ..recommend.progress import ProgressStore
+    from .app_api import AppApi
+    from .panes.org import OrgPane
 
 install_textual_patches()  # before any widget draws a line
 
@@ -75,14 +77,14 @@ class AiRolesApp(DiffingApp[int]):
 
     def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
                  theme: str | None = None, plans_dir: Path | None = None,
-                 initial_plan: object | None = None, lazy_panes: bool | None = None) -> None:
+                 initial_plan: LoadedPlan | None = None, lazy_panes: bool | None = None) -> None:
         super().__init__()
         self.lazy_panes = lazy_panes  # None: made on first visit in a terminal, not headless
         # Over SSH an animation is a stream of frames for nothing: the tab underline's slide
         # alone kept a pane switch writing for a long while.
         self.animation_level = "none"
         self.plans_dir = plans_dir  # None: the user's data dir (paths.default_plans_dir)
-        self.initial_plan = initial_plan  # a planfile.LoadedPlan from `airoles-tui open FILE`
+        self.initial_plan = initial_plan  # from `airoles-tui open FILE`
         if theme:
             self.set_reactive(App.theme, theme)  # before the first frame, without saving it
             # set_reactive skips the watcher: the variables the stylesheet and Content styles
@@ -106,10 +108,12 @@ class AiRolesApp(DiffingApp[int]):
 
     def progress_changed(self, role_id: str) -> None:
         """A skill was marked: the tree's "4/9", the card and the recommender follow."""
+        from .panes.recommend import RecommendPane
+
         for pane in self.query(RolesPane):
             pane.progress_changed(role_id)
-        for pane in self.query("#recommend-pane"):
-            pane.progress_changed()  # type: ignore[attr-defined]
+        for recommender in self.query(RecommendPane):
+            recommender.progress_changed()
 
     def open_skills(self, role_id: str) -> None:
         """The key skills of a role, to mark have / learning / skip."""
@@ -151,9 +155,11 @@ class AiRolesApp(DiffingApp[int]):
                         timeout=30, markup=False)
 
     def org_pane(self) -> OrgPane | None:
-        """The designer, if it has been made (without importing it to look)."""
-        panes = self.screen_stack[0].query("#org-pane") if self.screen_stack else []
-        return next(iter(panes), None)  # type: ignore[return-value]
+        """The designer, if it has been made (without importing it to look: the widget with
+        its id is the OrgPane panes.PANES makes)."""
+        if not self.screen_stack:
+            return None
+        return cast("OrgPane | None", next(iter(self.screen_stack[0].query("#org-pane")), None))
 
     def in_designer(self, use: Callable[[OrgPane], object], *, show: bool = True) -> None:
         """Run ``use(designer)`` once the designer exists: made on first use, and (``show``)
@@ -388,8 +394,9 @@ class AiRolesApp(DiffingApp[int]):
 
         if isinstance(self.screen, ComparisonScreen):
             return "Roles compared"
-        if getattr(self.screen, "HELP_TITLE", ""):
-            return self.screen.HELP_TITLE  # type: ignore[attr-defined]
+        title = getattr(self.screen, "HELP_TITLE", "")
+        if title:
+            return str(title)
         tabs = self.query_one("#panes", TabbedContent)
         return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
 
@@ -414,12 +421,14 @@ class AiRolesApp(DiffingApp[int]):
     def show_document(self, key: str) -> None:
         """Open a case study, team structure, pathway, era or exercise ("case:scale-ai")."""
         def go() -> None:
+            from .panes.cases import CasesPane  # made by now: when_made
+
             self.action_show_pane("cases")
-            self.query_one("#cases-pane").open(key)  # type: ignore[attr-defined]
+            self.query_one(CasesPane).open(key)
 
         self.when_made("cases", lambda: self.navigator.follow(go))
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async as App's, which it replaces
         self.navigator.back()
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
@@ -446,6 +455,10 @@ class AiRolesApp(DiffingApp[int]):
             # Off the footer, and esc passes on, when there is no way back from this pane.
             return self.navigator.can_go_back()
         return True
+
+
+if TYPE_CHECKING:  # mypy checks that the app offers what panes ask of it (app_api.app_of)
+    _offers: type[AppApi] = AiRolesApp
 
 
 def run_app(args: argparse.Namespace, catalog: Catalog) -> int:

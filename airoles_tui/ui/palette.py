@@ -8,6 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from .app_api import app_of
 from .widgets.text import as_markup, literal, visible
 
 
@@ -44,8 +45,8 @@ class RoleCommands(EntryProvider):
     """Jump to any role's card by (fuzzy) name."""
 
     def entries(self):
-        app = self.app
-        for role in app.catalog.roles:  # type: ignore[attr-defined]
+        app = app_of(self)
+        for role in app.catalog.roles:
             yield (f"Role: {role.name}", partial(app.show_role, role.id), role.primary_focus)
 
 
@@ -53,10 +54,10 @@ class LearningPlanCommands(EntryProvider):
     """"Learning plan: <role>": the skills still to learn, the way in, the role at work."""
 
     def entries(self):
-        app = self.app
-        for role in app.catalog.roles:  # type: ignore[attr-defined]
+        app = app_of(self)
+        for role in app.catalog.roles:
             yield (f"Learning plan: {role.name}",
-                   partial(app.open_learning_plan, role.id),  # type: ignore[attr-defined]
+                   partial(app.open_learning_plan, role.id),
                    "skills you have not marked, the article's pathway, its case studies")
 
 
@@ -66,10 +67,10 @@ class DocumentCommands(EntryProvider):
     def entries(self):
         from ..catalog.library import KIND_NAMES, entries
 
-        app = self.app
-        for entry in entries(app.catalog):  # type: ignore[attr-defined]
+        app = app_of(self)
+        for entry in entries(app.catalog):
             yield (f"{KIND_NAMES[entry.kind]}: {entry.title}",
-                   partial(app.show_document, entry.key),  # type: ignore[attr-defined]
+                   partial(app.show_document, entry.key),
                    entry.subtitle)
 
 
@@ -79,13 +80,13 @@ class AppCommands(EntryProvider):
     def entries(self):
         from .panes import PANES
 
-        app = self.app
+        app = app_of(self)
         for n, pane in enumerate(PANES, start=1):
             yield (f"Go to pane: {pane.title}", partial(app.action_show_pane, pane.id),
                    f"key {n}")
-        yield ("Open the comparison table", app.action_comparison, "key t")  # type: ignore
-        yield ("Open pay at a glance (chart)", app.action_pay_chart, "key p")  # type: ignore
-        yield ("Help: keys of this screen", app.action_help, "key ? or F1")  # type: ignore
+        yield ("Open the comparison table", app.action_comparison, "key t")
+        yield ("Open pay at a glance (chart)", app.action_pay_chart, "key p")
+        yield ("Help: keys of this screen", app.action_help, "key ? or F1")
         from .panes.recommend import open_skills_matrix
 
         yield ("Skills matrix: map your skills to the roles (exercise)",

@@ -3,28 +3,16 @@ without importing the designer before its first frame."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, Protocol, cast
-
 from ..paths import default_plans_dir
+from .app_api import app_of
 from .palette import EntryProvider
-
-
-class DesignerDoor(Protocol):
-    """What the commands need of the app (AiRolesApp), named here so that this module,
-    which the app imports, need not import the app."""
-
-    plans_dir: Path | None
-
-    def in_designer(self, use: Callable[[Any], object], *, show: bool = True) -> None: ...
 
 
 class PlanCommands(EntryProvider):
     """The designer's file and view actions, for people who look for them by name."""
 
     def entries(self):
-        app = cast(DesignerDoor, self.app)
+        app = app_of(self)
 
         def with_org(use):
             # The designer is made on first visit: a command is such a visit.

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ...catalog import library
 from ...catalog.library import Entry
 from ...catalog.records import Catalog
+from ..app_api import app_of
 from ..screens.reader import Reader
 from ..widgets.filter_bar import FilterBar
 from ..widgets.text import MUTED, literal
@@ -175,9 +176,9 @@ class CasesPane(Vertical):
     def _follow(self, event: Reader.Follow) -> None:
         link = event.link
         if link.kind == "role":
-            self.app.show_role(link.id)  # type: ignore[attr-defined]
+            app_of(self).show_role(link.id)
         else:
-            self.app.show_document(link.key)  # type: ignore[attr-defined]
+            app_of(self).show_document(link.key)
 
     @on(Reader.Back)
     def _back(self) -> None:

@@ -29,6 +29,7 @@ from ...plan.limits import describe
 from ...plan.model import OrgPlan, money
 from ...plan.session import Conflict, Opened, PlanSession, Problems, Question, Saved
 from ...plan.stamp import Stamp
+from ..app_api import app_of
 from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
@@ -84,7 +85,7 @@ class OrgPane(Vertical):
         if initial is not None:
             self._load(initial.plan, initial.path, initial.stamp)
             # Other panes focus their lists on mount, which would pull their tab forward.
-            self.call_after_refresh(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
+            self.call_after_refresh(app_of(self).action_show_pane, "org")
         else:
             self._refresh_all(select=0)
         self.call_after_refresh(self._mount_editor)
@@ -443,7 +444,7 @@ class OrgPane(Vertical):
                     [Choice("a", "Save as a new plan", "save_as"),
                      Choice("k", "Keep that file", "keep")], cancel_value="save_as")) == "keep"
             self._opened(self.session.restore(found, keep_source=keep))
-            self.app.call_later(self.app.action_show_pane, "org")  # type: ignore[attr-defined]
+            self.app.call_later(app_of(self).action_show_pane, "org")
             self.notify("Plan restored: ctrl+s saves it", markup=False)
 
     # -- opening and saving ----------------------------------------------------------------

@@ -39,11 +39,13 @@ from ...recommend.scoring import (
     unscored,
 )
 from ...recommend.seniority import CHANGE_NOTE, RULE, Placement, band_line, place
+from ..app_api import app_of
 from ..widgets.fields import Input
 from ..widgets.text import HEADING, MUTED, literal, visible
 
 if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane
     from ...recommend.matrix import Matrix
+    from ..app_api import TypedApp
 
 INDENT = 4  # the rank or "+3" column of the results, so wrapped lines hang under the text
 
@@ -320,11 +322,11 @@ class RecommendPane(Horizontal):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         kind, _, ident = (event.option.id or "").partition(":")
         if kind in ("top", "all"):
-            self.app.show_role(ident)
+            app_of(self).show_role(ident)
         elif kind == "years":
             self.action_focus_years()
-        elif kind == "pathway" and hasattr(self.app, "show_document"):
-            self.app.show_document(event.option.id)
+        elif kind == "pathway":  # the option's id is the document's key
+            app_of(self).show_document(f"{kind}:{ident}")
 
     # -- the skills matrix --------------------------------------------------------------
 
@@ -342,7 +344,7 @@ class RecommendPane(Horizontal):
         self.app.push_screen(SkillsMatrixScreen(self.catalog, self))
 
 
-def open_skills_matrix(app) -> None:
+def open_skills_matrix(app: TypedApp) -> None:
     """From anywhere (the command palette): the Recommender pane, then its matrix."""
     # The pane may not be made yet (panes are made on first visit): shown, then opened.
     app.show_pane_then("recommender", lambda: app.query_one(RecommendPane).action_matrix())

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 
 from ...catalog.records import Catalog, Family, Role
+from ..app_api import app_of
 from ..textual_compat.tree_lines import number_now
 from ..widgets.doc_view import DocView
 from ..widgets.filter_bar import FilterBar
@@ -367,7 +368,7 @@ class RolesPane(Vertical):
             self.app.notify("Put the cursor on a role first: skills belong to a role.",
                             markup=False)
             return
-        self.app.open_skills(role.id)  # type: ignore[attr-defined]
+        app_of(self).open_skills(role.id)
 
     def _mark_status(self) -> None:
         if self.marked:
@@ -422,9 +423,9 @@ class RolesPane(Vertical):
             if link is None:
                 return
             if link.kind == "role":
-                self.app.show_role(link.id)  # type: ignore[attr-defined]
+                app_of(self).show_role(link.id)
             else:
-                self.app.show_document(link.key)  # type: ignore[attr-defined]
+                app_of(self).show_document(link.key)
 
         from ..screens.reader import LinksScreen
 
