@@ -79,7 +79,9 @@ class Navigator:
         if tabs is None or not tabs.active:
             return None
         pane = self.pane_widget(tabs.active)
-        state = pane.location() if isinstance(pane, Navigable) else None
+        state = None
+        if isinstance(pane, Navigable):  # not a conditional expression: mypy 2.4 thinks it
+            state = pane.location()      # always false for a runtime-checkable Protocol
         focused = self.app.focused
         ref = weakref.ref(focused) if focused is not None else (lambda: None)
         return Place(tabs.active, state, ref)

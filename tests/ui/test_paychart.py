@@ -114,6 +114,16 @@ async def test_slash_filters_the_bars_on_the_same_scale(catalog):
         assert isinstance(app.screen, PayChartScreen)
 
 
+async def test_the_filter_leaves_the_charts_dom_queries_alone(catalog):
+    # The filter's words were kept in an attribute named `query`, hiding Widget.query: any
+    # code querying the chart's children (Textual's own or ours) got a str to call.
+    app = AiRolesApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "slash", *"kubernetes")
+        chart = app.screen.query_one(PayChart)
+        assert list(chart.query("*")) == list(chart.children)
+
+
 async def test_s_cycles_through_the_sorts(catalog):
     app = AiRolesApp(catalog)
     async with app.run_test(size=(80, 24)) as pilot:

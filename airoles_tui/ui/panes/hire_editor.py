@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...catalog.records import Catalog
 from ...plan.model import SENIORITY_LABELS, Hire, HireCost, money, read_start, start_label
-from ..widgets.choice import ChoiceSelect, choices
+from ..widgets.choice import Choices, ChoiceSelect, choices
 from ..widgets.fields import Input, TextArea
 from ..widgets.text import literal
 
@@ -175,7 +175,7 @@ class HireEditor(VerticalScroll):
             yield Input(compact=True, id="hire-title")
         yield Static(id="hire-cost")
 
-    def _role_options(self, extra: str | None) -> list[tuple[object, str]]:
+    def _role_options(self, extra: str | None) -> Choices:
         pairs = [(r.name, r.id) for r in self.catalog.roles]
         if extra is not None:
             pairs.append((f"{extra} (unknown role)", extra))

@@ -345,8 +345,9 @@ class OrgPane(Vertical):
         plan = self.doc.plan
         if key.startswith("growth."):
             field = key.removeprefix("growth.")
-            if field == "headcount":
-                role, count = value  # type: ignore[misc]
+            if field == "headcount":  # (role id, count): GrowthScreen's one headcount field
+                assert isinstance(value, tuple), value
+                role, count = value
                 if plan.growth.headcount.get(role, 0) == count:
                     return
                 if count:

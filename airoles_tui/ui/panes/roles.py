@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
 
 from ...catalog.records import Catalog, Family, Role
 from ..app_api import app_of
@@ -216,7 +217,7 @@ class RolesPane(Vertical):
         # Start on the first role, not its family: the card is what people came for.
         if roles and not open_all:
             tree.move_cursor_to_line(0)
-            self.query_one(RoleCard).show(self._family_card(tree.root.children[0].data))
+            self.query_one(RoleCard).show(self._family_card(_family(tree.root.children[0])))
         elif roles:
             tree.move_cursor_to_line(1)  # line 0 is the first family shown, 1 its first role
             # The highlight message can name the node the tree held before the refill.
@@ -246,13 +247,14 @@ class RolesPane(Vertical):
         """
         nodes = list(tree.root.children)
         shown = [f.id for f in self.catalog.families if by_family.get(f.id)]
-        if ([n.data.id for n in nodes] != shown
+        if ([_family(n).id for n in nodes] != shown
                 or any(n.id not in self._unopened or n.is_expanded for n in nodes)):
             return False
         for node in nodes:
-            members = by_family[node.data.id]
+            family = _family(node)
+            members = by_family[family.id]
             if len(members) != len(self._unopened[node.id]):  # a label set is a repaint
-                node.set_label(label(f"{node.data.name} ({len(members)})", "bold"))
+                node.set_label(label(f"{family.name} ({len(members)})", "bold"))
             self._unopened[node.id] = members
         return True
 
@@ -445,6 +447,12 @@ class RolesPane(Vertical):
     @on(FilterBar.Cleared, "#role-filter")  # emptying the field has refilled the list
     def _back_to_list(self) -> None:
         self.query_one(RoleTree).focus()
+
+
+def _family(node: TreeNode[Role | Family]) -> Family:
+    """A node at the top of the tree: the root holds families, and they hold roles."""
+    assert isinstance(node.data, Family), node.data
+    return node.data
 
 
 def _nodes(tree: Tree):

@@ -33,10 +33,11 @@ def binding_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str,
         if shown not in keys.setdefault(ident, []):
             keys[ident].append(shown)
         described[ident] = (binding.description or binding.action, binding.id is not None)
-    ours, builtin = [], []
-    for ident, shown in keys.items():
+    ours: list[tuple[str, str]] = []
+    builtin: list[tuple[str, str]] = []
+    for ident, key_names in keys.items():
         description, is_ours = described[ident]
-        (ours if is_ours else builtin).append((" / ".join(shown), description))
+        (ours if is_ours else builtin).append((" / ".join(key_names), description))
     by_text = lambda r: r[1].lower()  # noqa: E731
     return sorted(ours, key=by_text), sorted(builtin, key=by_text)
 

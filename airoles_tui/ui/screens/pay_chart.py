@@ -81,12 +81,12 @@ class PayChart(OptionList):
         self.catalog = catalog
         self.sort = "low"
         self.reverse = False
-        self.query = ""
+        self.filter_text = ""  # not `query`: that is the DOM query method it would hide
         self._width = 0
 
 
     def ordered(self) -> list[Role]:
-        words = self.query.lower().split()
+        words = self.filter_text.lower().split()
         # The Roles pane's haystack: the same words find the same roles.
         search = self.catalog.search_text
         roles = [r for r in self.catalog.roles if all(w in search(r) for w in words)]
@@ -187,7 +187,7 @@ class PayChartScreen(AppScreen[str | None]):
 
     def _filter_changed(self, query: str) -> None:
         chart = self.query_one(PayChart)
-        chart.query = query
+        chart.filter_text = query
         chart.rebuild()
 
     @on(FilterBar.Done, "#pay-filter")

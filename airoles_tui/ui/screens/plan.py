@@ -26,7 +26,7 @@ from ...plan.model import (
     usd_problem,
 )
 from ..panes.hire_editor import FieldRow
-from ..widgets.choice import ChoiceSelect, choices
+from ..widgets.choice import Choices, ChoiceSelect, choices
 from ..widgets.fields import Input, TextArea
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
@@ -35,7 +35,7 @@ Apply = Callable[[str, object], None]
 
 
 
-def structure_options(catalog: Catalog, current: str) -> list[tuple[object, str]]:
+def structure_options(catalog: Catalog, current: str) -> Choices:
     pairs = [(t.name, t.id) for t in catalog.team_structures]
     if current and current not in {t.id for t in catalog.team_structures}:
         pairs.append((f"{current} (unknown)", current))
@@ -148,12 +148,12 @@ class PlanHeaderScreen(_FormScreen):
                            "Hire budget: a whole number " + describe("hire_budget"))
         if key == "cost_multiplier":
             try:
-                value = float(text)
+                multiplier = float(text)
             except ValueError:
-                value = None
-            if value is None or not 0 < value <= 10:
+                multiplier = 0.0  # refused below, as a number out of range is
+            if not 0 < multiplier <= 10:
                 return None, "Multiplier: a number above 0, at most 10"
-            return value, ""
+            return multiplier, ""
         if key in _MONTHLY:
             value = parse_usd(text) if text.strip() else 0
             if value is None or not in_range("monthly_usd", value):
@@ -324,7 +324,7 @@ def analysis_doc(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> Doc:
     doc.heading(f"Growth to {g.target}")
     structure = catalog.team_structure(g.structure)
     doc.field("Structure", structure.name if structure else (g.structure or "not chosen"))
-    doc.field("Headcount", ", ".join(f"{catalog.role(r).name if catalog.role(r) else r} {n}"
+    doc.field("Headcount", ", ".join(f"{role.name if (role := catalog.role(r)) else r} {n}"
                                      for r, n in g.headcount.items() if n))
     if analysis.growth:
         doc.field("Money", growth_money_line(analysis.growth))

@@ -65,7 +65,7 @@ class KeysFooter(Footer):
         def rank(widget) -> int:
             if widget.has_class("-command-palette"):  # docked at the right edge anyway
                 return last + 1
-            return self.first.get(ids.get(getattr(widget, "key", None)), last)
+            return self.first.get(ids.get(getattr(widget, "key", "")) or "", last)
 
         return sorted(widgets, key=rank)  # stable: the rest keep Textual's order
 

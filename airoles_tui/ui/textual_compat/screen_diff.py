@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, RenderableType
@@ -30,12 +30,13 @@ from textual.strip import Strip
 
 from . import active, register
 
-try:
-    from textual import _compositor as _COMPOSITOR
+if TYPE_CHECKING:  # the pinned Textual's, which mypy checks the patch against
     from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
-except ImportError:  # moved or gone: the patch does not fit, and Textual writes every cell
-    _COMPOSITOR = None  # type: ignore[assignment]
-    ChopsUpdate = CompositorUpdate = LayoutUpdate = object  # type: ignore[assignment,misc]
+else:
+    try:
+        from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+    except ImportError:  # moved or gone: the patch does not fit, Textual writes every cell
+        ChopsUpdate = CompositorUpdate = LayoutUpdate = None
 
 UNKNOWN = None  # a cell whose content on the terminal we cannot vouch for
 WIDE_TAIL = ""  # the second cell of a double-width character
@@ -145,12 +146,12 @@ def _pieces(update: CompositorUpdate) -> Iterator[tuple[int, int, Strip]]:
     elif isinstance(update, ChopsUpdate):
         chops, chop_ends = update.chops, update.chop_ends
         for y, x1, x2 in update.spans:
-            for end, (x, strip) in zip(chop_ends[y], chops[y].items()):
-                if strip is None or x > x2 or end <= x1:
+            for end, (x, chop) in zip(chop_ends[y], chops[y].items()):
+                if chop is None or x > x2 or end <= x1:
                     continue
                 if not (x2 > x >= x1 and end <= x2):
-                    strip = strip.crop(0, min(end, x2) - x)
-                yield y, x, strip
+                    chop = chop.crop(0, min(end, x2) - x)
+                yield y, x, chop
     else:
         raise TypeError(f"unexpected update {type(update).__name__}")
 
@@ -221,7 +222,9 @@ class ScreenDiff:
                 span = max(end - x, 0)
                 if style is None:
                     sgr = ""
-                elif (sgr := style._ansi) is None:
+                elif (cached := style._ansi) is not None:
+                    sgr = cached
+                else:
                     sgr = ansi_of(style, color_system)
                 if chars[x:end] == cells[:span] and sgrs[x:end] == [sgr] * span:
                     x += cols
@@ -243,7 +246,10 @@ class ScreenDiff:
         pen = ""  # the SGR attributes in force: Textual leaves none set between writes
         for y in sorted(changed):
             xs = sorted(changed[y])
-            chars, sgrs = self._chars[y], self._sgr[y]
+            # Typed as known cells: the runs below, which are all that is read of them,
+            # stop before an UNKNOWN cell (pieces with unknown cells go out verbatim).
+            chars = cast("list[str]", self._chars[y])
+            sgrs = cast("list[str]", self._sgr[y])
             runs = []
             if xs:
                 start = prev = xs[0]
@@ -256,10 +262,10 @@ class ScreenDiff:
                 runs.append((start, prev + 1))
             # Left to right, pieces written whole included: a combining mark at the start of
             # one joins the cell before it, which must be written first.
-            items = [(a, 0, b) for a, b in runs] + [(x, 1, text) for x, text in
-                                                     verbatim.get(y, ())]
-            for a, kind, b in sorted(items, key=lambda item: item[:2]):
-                if kind == 1:  # a piece written whole; it resets the attributes after it
+            items: list[tuple[int, int, int | str]] = [(a, 0, b) for a, b in runs]
+            items += [(x, 1, text) for x, text in verbatim.get(y, ())]
+            for a, _kind, b in sorted(items, key=lambda item: item[:2]):
+                if isinstance(b, str):  # a piece written whole; it resets the attributes after
                     if pen:
                         out.append("\x1b[0m")
                         pen = ""
@@ -288,7 +294,7 @@ class ScreenDiff:
 
 def _fits() -> bool:
     display = vars(App).get("_display")
-    return (_COMPOSITOR is not None and callable(display)
+    return (CompositorUpdate is not None and callable(display)
             and list(inspect.signature(display).parameters) == ["self", "screen", "renderable"])
 
 

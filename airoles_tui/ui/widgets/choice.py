@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.widgets import Select
@@ -20,7 +21,10 @@ from textual.widgets import Select
 from .text import label
 
 
-def choices(pairs: Iterable[tuple[str, str]]) -> list[tuple[object, str]]:
+Choices = list[tuple[Text, str]]  # (shown text, value), as Select takes them
+
+
+def choices(pairs: Iterable[tuple[str, str]]) -> Choices:
     """(shown text, value) pairs as Select options whose text is searchable and literal."""
     return [(label(text), value) for text, value in pairs]
 
