@@ -40,7 +40,7 @@ from ...recommend.matrix import (
 from ...validation.source import SourceError
 from ..widgets.fields import Input
 from ..widgets.footer import keys_footer
-from ..widgets.text import MUTED, literal
+from ..widgets.text import MUTED, label, literal
 from .base import AppScreen
 from .dialogs import Dialog
 
@@ -89,20 +89,28 @@ class MatrixGrid(DataTable):
         Binding("l", "cursor_right", "Right", show=False, id="matrix.l"),
     ]
 
+    @property
+    def exercise(self) -> SkillsMatrixScreen:
+        """The screen the grid is on, which keeps the matrix its keys edit."""
+        screen = self.screen
+        assert isinstance(screen, SkillsMatrixScreen), screen
+        return screen
+
     def action_set_score(self, value: int) -> None:
-        self.screen.set_cell(value)
+        self.exercise.set_cell(value)
 
     def action_bump(self, delta: int) -> None:
-        self.screen.bump_cell(delta)
+        self.exercise.bump_cell(delta)
 
     def action_refuse_digit(self) -> None:
-        self.screen.say(f"Scores go from {MIN_SCORE} (irrelevant) to {MAX_SCORE} (essential).")
+        self.exercise.say(f"Scores go from {MIN_SCORE} (irrelevant) to {MAX_SCORE} "
+                          "(essential).")
 
     def action_reset_row(self) -> None:
-        self.screen.reset_row()
+        self.exercise.reset_row()
 
     def action_remove_row(self) -> None:
-        self.screen.remove_row()
+        self.exercise.remove_row()
 
 
 class SkillsMatrixScreen(AppScreen[None]):
@@ -139,9 +147,9 @@ class SkillsMatrixScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         grid = self.query_one(MatrixGrid)
-        grid.add_column(literal("Skill"), width=SKILL_WIDTH, key="skill")
+        grid.add_column(label("Skill"), width=SKILL_WIDTH, key="skill")
         for rid in self.matrix.roles:
-            grid.add_column(literal(self._label(rid).center(CELL_WIDTH)), width=CELL_WIDTH,
+            grid.add_column(label(self._label(rid).center(CELL_WIDTH)), width=CELL_WIDTH,
                             key=rid)
         self._legend()
         self._rebuild()
