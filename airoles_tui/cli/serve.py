@@ -13,14 +13,14 @@ from pathlib import Path
 EXIT_BAD_INPUT = 2
 
 
-def _listen(default_port: int):
-    def parse(text: str) -> tuple[str, int]:
-        host, sep, port = text.rpartition(":")
-        if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
-            raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {text!r}")
-        return host.strip("[]") or "127.0.0.1", int(port)
-    parse.__name__ = "HOST:PORT"
-    return parse
+def _listen(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {text!r}")
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+_listen.__name__ = "HOST:PORT"  # argparse names the type so in its messages
 
 
 def register(subparsers, add_common) -> None:
@@ -35,7 +35,7 @@ def register(subparsers, add_common) -> None:
         description="`ssh -p PORT host` lands in the app. Users are named by the comment of "
                     "their key in --authorized-keys (re-read at each login); each gets "
                     "ROOT/users/NAME/ for their plans and settings.")
-    ssh.add_argument("--listen", type=_listen(2222), default=("127.0.0.1", 2222),
+    ssh.add_argument("--listen", type=_listen, default=("127.0.0.1", 2222),
                      metavar="HOST:PORT", help="where to listen (default 127.0.0.1:2222)")
     ssh.add_argument("--authorized-keys", type=Path, required=True, metavar="FILE",
                      help="OpenSSH public keys, one a line, each with the user's name as "
@@ -64,7 +64,7 @@ def register(subparsers, add_common) -> None:
         "web", help="the app in a browser tab (textual-serve), behind a token",
         description="Serve the app to browsers, one process per tab. Every request needs "
                     "the token (printed at start) as ?token=...")
-    web.add_argument("--listen", type=_listen(8000), default=("127.0.0.1", 8000),
+    web.add_argument("--listen", type=_listen, default=("127.0.0.1", 8000),
                      metavar="HOST:PORT", help="where to listen (default 127.0.0.1:8000)")
     web.add_argument("--token", metavar="TOKEN",
                      help="the token browsers must give (default: a new random one)")

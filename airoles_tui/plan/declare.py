@@ -76,12 +76,3 @@ def one_of(choices: Any) -> Check:
         if value not in choices:
             yield (), f"{value!r} is not one of " + ", ".join(choices)
     return check
-
-
-def counts(message: str) -> Check:
-    """A table of name -> whole number >= 0 (headcount per role)."""
-    def check(value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        for key, count in value.items():
-            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                yield (key,), message
-    return check

@@ -52,7 +52,6 @@ class Lifecycle:
         self._previous: dict[int, Any] = {}
         self._previous_wakeup: int | None = None
         self._pipe: tuple[int, int] | None = None
-        self.hup_ignored = False
 
     def install(self, stdin_fd: int | None = None) -> None:
         """Call from the app's loop (on_mount), in the main thread."""
@@ -61,8 +60,7 @@ class Lifecycle:
         self._loop = asyncio.get_running_loop()
         for sig in SIGNALS:
             if sig == signal.SIGHUP and signal.getsignal(sig) == signal.SIG_IGN:
-                self.hup_ignored = True  # the user asked to survive hang-ups: respect it
-                continue
+                continue  # the user asked to survive hang-ups (nohup): respect it
             self._previous[sig] = signal.signal(sig, self._on_signal)
         self._watch_signals()
         fd = stdin_fd if stdin_fd is not None else _stdin_fd()

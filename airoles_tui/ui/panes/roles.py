@@ -127,7 +127,6 @@ class RolesPane(Vertical):
         self.catalog = catalog
         self._ordered = sorted(catalog.roles, key=lambda r: r.order)
         self._searchable_list: list[tuple[Role, str]] | None = None
-        self._families = {f.id: f for f in catalog.families}
         self._unopened: dict[int, list[Role]] = {}  # closed family node id -> its roles
         self._last_match: tuple[str, list[tuple[Role, str]]] = ("", [])
         self._family_cards: dict[str, object] = {}

@@ -110,7 +110,3 @@ class Doc:
 
     def build(self) -> Content:
         return Content.assemble(*self._parts).rstrip()
-
-
-def join_names(names: Iterable[str]) -> str:
-    return ", ".join(names)
