@@ -1,7 +1,7 @@
 """The shipped catalog carries the seed article's facts.
 
-Every expected value below is copied from ``seed/ai-roles-article.txt``: if a test here fails,
-either the data drifted from the article or the article changed.
+Every expected value below is copied from the article (tests/fixtures/ai-roles-article.txt):
+if a test here fails, either the data drifted from the article or the article changed.
 """
 
 from __future__ import annotations
