@@ -3,6 +3,8 @@ them, a wider terminal showing more months, a blank plan, and user text shown li
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from airoles_tui.plan.model import Hire, OrgPlan
@@ -148,3 +150,29 @@ async def test_other_spending_and_the_growth_month_are_entered_and_counted(catal
         text = str(app.screen.query_one("Static").render())
         for action in ("Timeline", "Burn", "Org chart"):
             assert action in text
+
+
+def screen_rows(app) -> list[str]:
+    """The terminal's rows as drawn: what a picture lost to the screen's edge is not here."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("key", ["h", "b", "o"])
+async def test_no_picture_line_is_cut_at_80_columns(catalog, tmp_path, key):
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        lines = shown(app).splitlines()
+        rows = screen_rows(app)[:22]  # the picture's rows above the footer
+        for line, row in zip(lines, rows):
+            line = line.rstrip()  # after the left padding's cell, the whole line
+            assert row[1:1 + len(line)] == line, f"cut: {line!r} shown as {row!r}"
+        if key == "h":  # the axis: every month label whole; the last that fits, not cut
+            months = int(re.search(r"beyond the (\d+) months shown", rows[1]).group(1))
+            axis = rows[3].split()
+            assert axis and all(label[1:].isdigit() and int(label[1:]) % 6 == 1
+                                for label in axis), axis
+            last = int(axis[-1][1:])
+            assert last - 1 + len(axis[-1]) <= months < last + 6 - 1 + len(f"M{last + 6}")

@@ -50,6 +50,21 @@ def test_timeline_shows_as_many_months_as_the_width_holds(example, catalog):
     assert "▼" in wide.splitlines()[3]  # the axis: M75 fits at 140 columns
 
 
+@pytest.mark.parametrize("width", range(60, 100))
+def test_axis_labels_are_whole_or_left_out(example, catalog, width):
+    """A month label that would run past the last month shown is dropped, never cut."""
+    lines = draw("timeline", example, catalog, width).splitlines()
+    months = width - max(18, min(30, width // 3)) - 1
+    axis = lines[3]
+    labels = axis.split()
+    step = 6 if months >= 36 else 3
+    assert labels and [int(m[1:]) for m in labels] == list(range(1, 1 + step * len(labels), step))
+    last = int(labels[-1][1:])
+    assert axis.index(labels[-1], axis.index("M1")) - axis.index("M1") == last - 1
+    assert last - 1 + len(labels[-1]) <= months  # whole, within the months drawn
+    assert last + step - 1 + len(f"M{last + step}") > months  # the next one would not fit
+
+
 def test_burn_draws_both_stages_against_the_raise(example, catalog):
     text = draw("burn", example, catalog)
     assert "═" in text and "●" in text and "+" in text

@@ -42,7 +42,7 @@ class PlanViewScreen(AppScreen[None]):
 
     HELP_TITLE = "Plan pictures"
     DEFAULT_CSS = """
-    PlanViewScreen > VerticalScroll { height: 1fr; padding: 0 1; }
+    PlanViewScreen > VerticalScroll { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     PlanViewScreen #plan-view { width: auto; }
     """
     BINDINGS = [
@@ -75,7 +75,11 @@ class PlanViewScreen(AppScreen[None]):
             self.draw()
 
     def _picture_width(self) -> int:
-        return max(40, self.size.width - 3)  # padding and the scrollbar's column
+        # The padding's two cells and the scrollbar's gutter, kept whether or not the
+        # picture scrolls: a picture drawn one cell wider lost its last column to the
+        # scrollbar (the axis's last label showed as "M4" for M49 at 80 columns).
+        gutter = self.query_one(VerticalScroll).styles.scrollbar_size_vertical
+        return max(40, self.size.width - 2 - gutter)
 
     def draw(self) -> None:
         self._width = self._picture_width()
