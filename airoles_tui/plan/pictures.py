@@ -31,6 +31,8 @@ PAID, UNPAID, LATE, RUN_OUT = "█", "░", "!", "▼"
 PLAN_DOT, GROWTH_DOT, BOTH_DOT, RAISE = "●", "+", "◆", "═"
 HUB_WORDS = ("hub", "platform")  # a team named so is the hub of a hub-and-spoke plan
 MIN_WIDTH = 40
+NEW_AT_GROWTH = "(new at growth)"  # the org chart's place for roles no team holds yet
+STAGES = {"now": "Now", "growth": "At growth"}  # the org chart's two stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +246,7 @@ def growth_by_team(plan: OrgPlan, teams: tuple[TeamRollup, ...]) -> dict[str, di
                for t in teams]
         now = [(team, n) for team, n in now if n]
         if not now:
-            placed.setdefault("(new at growth)", {})[role_id] = count
+            placed.setdefault(NEW_AT_GROWTH, {})[role_id] = count
             continue
         held = sum(n for _, n in now)
         shares = [(team, count * n / held) for team, n in now]
@@ -258,21 +260,43 @@ def growth_by_team(plan: OrgPlan, teams: tuple[TeamRollup, ...]) -> dict[str, di
     return placed
 
 
-def org_chart(plan: OrgPlan, analysis: Analysis, catalog: Catalog, width: int = 78) -> Picture:
-    """The structure as the article draws it, each hire in their team, headcount and yearly
-    cost per team now and at the growth stage (→)."""
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """A team as the chart draws it: its name, size and cost, and who is in it."""
+
+    team: str
+    size: str
+    names: tuple[str, ...]
+
+
+def org_chart(plan: OrgPlan, analysis: Analysis, catalog: Catalog, width: int = 78,
+              stage: str = "now") -> Picture:
+    """The structure as the article draws it, each team with its headcount and yearly cost:
+    ``now`` each hire in their team; ``growth`` the growth stage's headcount placed in the
+    same teams (see growth_by_team), drawn in the growth stage's structure."""
     width = max(MIN_WIDTH, width)
-    structure = catalog.team_structure(plan.structure)
     lines: list[Line] = [[(f"Org chart: {plan.name or '(untitled)'}", "head")]]
-    lines.append([(structure.name if structure else "No team structure chosen", "head"),
-                  (f"  now {analysis.hires} · {money(analysis.annual_usd)}/yr", "")]
-                 + _growth_total(plan, analysis))
+    growing = stage == "growth"
+    kind = (plan.growth.structure or plan.structure) if growing else plan.structure
+    structure = catalog.team_structure(kind)
+    if growing and analysis.growth is not None:
+        total = f"{analysis.growth.headcount} · {money(analysis.growth.annual_usd)}/yr"
+    else:
+        total = f"{analysis.hires} · {money(analysis.annual_usd)}/yr"
+    lines.append([(f"{STAGES[stage]}: ", "growth" if growing else "head"), (total, "")])
+    lines.append([(structure.name if structure else "No team structure chosen", "head")])
     if not plan.hires:
         lines.append([("No hires yet: add one in the designer (a).", "dim")])
         return Picture("Org chart", tuple(lines))
-    grown = growth_by_team(plan, analysis.teams) if plan.growth.headcount else {}
-    kind = plan.structure
-    teams = list(analysis.teams)
+    if growing and not plan.growth.headcount:
+        lines.append([("No growth stage yet: set its headcount in the designer (g).", "dim")])
+        return Picture("Org chart", tuple(lines))
+    boxes = _growth_boxes(plan, analysis, catalog) if growing else [
+        _Box(t.team, f"{t.headcount} · {money(t.annual_usd)}/yr",
+             tuple(f"{i + 1} {_role_name(catalog, plan.hires[i].role)}" for i in t.hires))
+        for t in analysis.teams]
+    new = next((b for b in boxes if b.team == NEW_AT_GROWTH), None)
+    teams = [b for b in boxes if b is not new]
     if kind == "hub-and-spoke":
         hubs = [t for t in teams if any(w in t.team.lower() for w in HUB_WORDS)]
         spokes = [t for t in teams if t not in hubs]
@@ -280,53 +304,63 @@ def org_chart(plan: OrgPlan, analysis: Analysis, catalog: Catalog, width: int = 
             lines.append([("◉ HUB  (no platform hub team: name one \"Hub: …\" or "
                            "\"… platform\")", "late")])
         for t in hubs:
-            lines += _team_box(plan, catalog, t, grown, width, "◉ HUB  ", "│      ", "hub")
+            lines += _team_box(t, width, "◉ HUB  ", "│      ", "hub")
         lines.append([("│ shared pipelines, feature store, serving, monitoring", "dim")])
         for n, t in enumerate(spokes):
-            last = n == len(spokes) - 1 and "(new at growth)" not in grown
-            lines += _team_box(plan, catalog, t, grown, width,
-                               ("└─" if last else "├─") + "◎ SPOKE ",
+            last = n == len(spokes) - 1 and new is None
+            lines += _team_box(t, width, ("└─" if last else "├─") + "◎ SPOKE ",
                                ("  " if last else "│ ") + "        ", "")
     elif kind == "centralised":
         lines.append([("▣ ONE CENTRAL AI TEAM, serving every business unit", "hub")])
         for n, t in enumerate(teams):
-            last = n == len(teams) - 1 and "(new at growth)" not in grown
-            lines += _team_box(plan, catalog, t, grown, width,
-                               ("└─" if last else "├─") + "▪ ", ("  " if last else "│ ") + "  ",
-                               "")
+            last = n == len(teams) - 1 and new is None
+            lines += _team_box(t, width, ("└─" if last else "├─") + "▪ ",
+                               ("  " if last else "│ ") + "  ", "")
     else:
         head = ("Product teams, each with its own ML people (no shared platform)"
                 if kind == "embedded" else "Teams")
         lines.append([(head, "dim")])
         for t in teams:
-            lines += _team_box(plan, catalog, t, grown, width, "◎ ", "  ", "")
-    if "(new at growth)" in grown:
-        extra = grown["(new at growth)"]
-        roles = ", ".join(f"{_role_name(catalog, r)} {n}" for r, n in extra.items())
-        lines.append([(_fit(f"└─+ new at growth: {roles}", width), "growth")])
+            lines += _team_box(t, width, "◎ ", "  ", "")
+    if new is not None:
+        lines += _team_box(new, width, "└─+ ", "    ", "growth")
     return Picture("Org chart", tuple(lines))
 
 
-def _growth_total(plan: OrgPlan, analysis: Analysis) -> Line:
-    g = analysis.growth
-    if g is None:
-        return [("  (no growth headcount)", "dim")]
-    return [(f"  → at growth {g.headcount} · {money(g.annual_usd)}/yr", "growth")]
+def _growth_boxes(plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> list[_Box]:
+    boxes = []
+    for team, roles in growth_by_team(plan, analysis.teams).items():
+        if not roles:
+            continue
+        now = next((t.headcount for t in analysis.teams if t.team == team), 0)
+        cost = sum(_midpoint_cost(plan, catalog, r) * n for r, n in roles.items())
+        size = f"{sum(roles.values())} · {money(cost)}/yr" + (f" (now {now})" if now else "")
+        boxes.append(_Box(team, size, tuple(f"{_role_name(catalog, r)} {n}"
+                                            for r, n in roles.items())))
+    return boxes
 
 
-def _team_box(plan: OrgPlan, catalog: Catalog, team: TeamRollup,
-              grown: dict[str, dict[str, int]], width: int, lead: str, indent: str,
-              mark: str) -> list[Line]:
-    head: Line = [(lead, mark or "dim"), (f"{team.team}", mark or "head"),
-                  (f"  {team.headcount} · {money(team.annual_usd)}/yr", "")]
-    if team.team in grown and grown[team.team]:
-        later = grown[team.team]
-        cost = sum(_midpoint_cost(plan, catalog, r) * n for r, n in later.items())
-        head.append((f" → {sum(later.values())} · {money(cost)}/yr", "growth"))
+def org_side_by_side(plan: OrgPlan, analysis: Analysis, catalog: Catalog,
+                     width: int) -> Picture:
+    """Now on the left, the growth stage on the right, each half the width; one title."""
+    half = (width - 3) // 2
+    title, *_ = org_chart(plan, analysis, catalog, width).lines
+    now, grown = (_finish(Picture("", org_chart(plan, analysis, catalog, half, stage).lines[1:]),
+                          half) for stage in ("now", "growth"))
+    lines: list[Line] = [list(title)]
+    for n in range(max(len(now.lines), len(grown.lines))):
+        left = list(now.lines[n]) if n < len(now.lines) else []
+        used = sum(len(t) for t, _ in left)
+        right = list(grown.lines[n]) if n < len(grown.lines) else []
+        lines.append([*left, (" " * (half - used) + " │ ", "dim"), *right])
+    return Picture("Org chart", tuple(lines))
+
+
+def _team_box(box: _Box, width: int, lead: str, indent: str, mark: str) -> list[Line]:
+    head: Line = [(lead, mark or "dim"), (box.team, mark or "head"), (f"  {box.size}", "")]
     out = [head]
-    names = [f"{i + 1} {_role_name(catalog, plan.hires[i].role)}" for i in team.hires]
     row = ""
-    for name in names:
+    for name in box.names:
         piece = name if not row else " · " + name
         if len(indent) + len(row) + len(piece) > width and row:
             out.append([(indent, "dim"), (row, "")])
@@ -346,17 +380,25 @@ PICTURES = {"timeline": "Hiring timeline", "burn": "Burn and runway", "org": "Or
 
 
 def picture(kind: str, plan: OrgPlan, analysis: Analysis, catalog: Catalog,
-            width: int = 78) -> Picture:
-    """One picture, every line within ``width`` cells."""
+            width: int = 78, stage: str = "now") -> Picture:
+    """One picture, every line within ``width`` cells; ``stage`` is the org chart's: "now",
+    "growth", or "both" side by side."""
     width = max(MIN_WIDTH, width)
     if kind == "timeline":
         pic = timeline(plan, analysis, catalog, width)
     elif kind == "burn":
         pic = burn(plan, analysis, width)
+    elif kind == "org" and stage == "both":
+        pic = org_side_by_side(plan, analysis, catalog, width)
     elif kind == "org":
-        pic = org_chart(plan, analysis, catalog, width)
+        pic = org_chart(plan, analysis, catalog, width, stage)
     else:
         raise ValueError(kind)
+    return _finish(pic, width)
+
+
+def _finish(pic: Picture, width: int) -> Picture:
+    """Each line flattened and wrapped to ``width``."""
     # A line break typed into a name (a hand-edited file) would break the picture's rows.
     flat = ([(text.replace("\r", " ").replace("\n", " "), mark) for text, mark in line]
             for line in pic.lines)

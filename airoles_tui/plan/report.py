@@ -110,8 +110,11 @@ def plan_markdown(plan: OrgPlan, catalog: Catalog) -> str:
     # A document can be wider than a terminal: wide enough for the run-out month to show.
     width = min(EXPORT_MAX_WIDTH, max(78, 34 + (a.runs_out_month or 0)))
     for kind, title in PICTURES.items():
-        lines += [f"### {title}", "",
-                  *_code_block(picture(kind, plan, a, catalog, width).text())]
+        text = picture(kind, plan, a, catalog, width).text()
+        if kind == "org":  # both stages, the growth stage under today's team
+            text += "\n\n" + picture(kind, plan, a, catalog, width, "growth").text().split(
+                "\n", 1)[1]
+        lines += [f"### {title}", "", *_code_block(text)]
     return visible("\n".join(lines).rstrip() + "\n")  # catalog names too
 
 

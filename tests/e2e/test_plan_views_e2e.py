@@ -28,6 +28,9 @@ def test_each_picture_in_a_real_terminal(airoles_bin, tmp_path):
         term.press("o")
         screen = term.wait_for("Org chart: Series B")
         assert "◉ HUB  Hub: ML platform" in screen and "◎ SPOKE" in screen
+        term.press("n")  # the growth stage
+        screen = term.wait_for("At growth: 50")
+        assert "16 · $4.71M/yr (now 5)" in screen and "n Now/growth" in screen
         term.press("esc")
         term.wait_for("An ingestion pipeline")  # hire 1 in the form
         term.press("ctrl-q")

@@ -152,6 +152,13 @@ async def test_other_spending_and_the_growth_month_are_entered_and_counted(catal
             assert action in text
 
 
+async def open_view(pilot, key: str) -> None:
+    """The worked example loaded, then a picture opened by its key."""
+    await loaded(pilot)
+    await pilot.press(key)
+    await pilot.pause()
+
+
 def screen_rows(app) -> list[str]:
     """The terminal's rows as drawn: what a picture lost to the screen's edge is not here."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
@@ -161,9 +168,7 @@ def screen_rows(app) -> list[str]:
 async def test_no_picture_line_is_cut_at_80_columns(catalog, tmp_path, key):
     app = example_app(catalog, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press(key)
-        await pilot.pause()
+        await open_view(pilot, key)
         lines = shown(app).splitlines()
         rows = screen_rows(app)[:22]  # the picture's rows above the footer
         for line, row in zip(lines, rows):
@@ -176,3 +181,36 @@ async def test_no_picture_line_is_cut_at_80_columns(catalog, tmp_path, key):
                                 for label in axis), axis
             last = int(axis[-1][1:])
             assert last - 1 + len(axis[-1]) <= months < last + 6 - 1 + len(f"M{last + 6}")
+
+
+async def test_org_chart_toggles_now_and_growth_and_shows_both_when_wide(catalog, tmp_path):
+    app = example_app(catalog, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(pilot, "o")
+        assert "Now: 15 · $5.10M/yr" in shown(app) and "At growth" not in shown(app)
+        assert "n Now/growth" in screen_rows(app)[-1]  # the key, in the footer
+        await pilot.press("n")
+        await pilot.pause()
+        text = shown(app)
+        assert "At growth: 50 · $15.61M/yr" in text and "Now: 15" not in text
+        assert "Hub: ML platform  16 · $4.71M/yr (now 5)" in text
+        assert app.screen.sub_title == "Org chart · at growth"
+        await pilot.press("h")  # another picture: n is not its key
+        await pilot.pause()
+        assert "Now/growth" not in screen_rows(app)[-1]
+        timeline = shown(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert shown(app) == timeline and app.screen.kind == "timeline"
+        await pilot.press("o", "n")  # the stage was kept: n goes back to now
+        await pilot.pause()
+        assert "Now: 15" in shown(app)
+        await pilot.resize_terminal(130, 30)  # wide: both stages side by side, no toggle
+        await pilot.pause(0.1)
+        rows = shown(app).splitlines()
+        assert any("Now: 15" in r and "│ At growth: 50" in r for r in rows)
+        assert "Now/growth" not in screen_rows(app)[-1]
+        both = shown(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert shown(app) == both

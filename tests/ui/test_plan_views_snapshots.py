@@ -37,3 +37,9 @@ def test_picture_without_colour(snap_compare, catalog, tmp_path, monkeypatch, ki
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(app_for(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
                         press=[KEYS[kind]])
+
+
+def test_org_chart_at_growth(snap_compare, catalog, tmp_path):
+    """n in the org chart: the growth stage's teams, with today's headcount beside each."""
+    assert snap_compare(app_for(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["o", "n"])

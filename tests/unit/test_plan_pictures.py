@@ -88,6 +88,39 @@ def test_org_chart_draws_each_structure(example, catalog):
     assert "no platform hub team" in draw("org", example, catalog)
 
 
+def test_org_chart_now_and_at_the_growth_stage(example, catalog):
+    a = analyse(example, catalog)
+    now = picture("org", example, a, catalog, 78, "now").text()
+    grown = picture("org", example, a, catalog, 78, "growth").text()
+    assert "Now: 15 · $5.10M/yr" in now and "At growth" not in now
+    assert "4 ML Engineer" in now and "(now 5)" not in now and "Research Engineer" not in now
+    assert "At growth: 50 · $15.61M/yr" in grown
+    assert "◉ HUB  Hub: ML platform  16 · $4.71M/yr (now 5)" in grown
+    assert "└─+ (new at growth)  2 · $754K/yr" in grown and "Research Engineer 2" in grown
+    assert "└─◎ SPOKE Office of the CTO" in now  # the last spoke closes today's tree
+    example.growth.structure = "centralised"  # the growth stage is drawn in its own structure
+    grown = draw_stage(example, catalog, "growth")
+    assert "ONE CENTRAL AI TEAM" in grown and "HUB" not in grown
+    assert "◉ HUB" in draw_stage(example, catalog, "now")
+    example.growth.headcount = {}
+    assert "No growth stage yet" in draw_stage(example, catalog, "growth")
+
+
+def draw_stage(plan, catalog, stage, width=78):
+    return picture("org", plan, analyse(plan, catalog), catalog, width, stage).text()
+
+
+@pytest.mark.parametrize("width", [80, 117, 160])
+def test_org_chart_side_by_side(example, catalog, width):
+    lines = draw_stage(example, catalog, "both", width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    bar = (width - 3) // 2 + 1  # the column of the │ between the halves
+    assert lines[1].startswith("Now: 15") and lines[1][bar:].startswith("│ At growth: 50")
+    assert all(line[bar] == "│" for line in lines[1:])
+    assert any("(now 5)" in line[bar:] for line in lines)
+    assert not any("(now 5)" in line[:bar] for line in lines)
+
+
 def test_growth_headcount_is_placed_where_each_role_sits_now(example, catalog):
     a = analyse(example, catalog)
     placed = growth_by_team(example, a.teams)
@@ -115,6 +148,9 @@ def test_the_markdown_export_carries_each_picture(example, catalog):
     md = plan_markdown(example, catalog)
     for title in ("Hiring timeline", "Burn and runway", "Org chart"):
         assert f"### {title}\n\n```text\n{title}: " in md
+    org = md.split("### Org chart")[1].split("```")[1]
+    assert "Now: 15 · $5.10M/yr" in org and "At growth: 50 · $15.61M/yr" in org
+    assert org.count("Org chart: ") == 1  # one title over both stages
     timeline = md.split("### Hiring timeline")[1].split("```")[1]
     assert "▼" in timeline.splitlines()[4]  # the axis, wide enough to show the run-out month (M75)
 

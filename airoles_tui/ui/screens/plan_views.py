@@ -16,10 +16,12 @@ from textual.widgets import Static
 from ...catalog.records import Catalog
 from ...plan.analysis import Analysis
 from ...plan.model import OrgPlan
-from ...plan.pictures import PICTURES, Picture, picture
+from ...plan.pictures import PICTURES, STAGES, Picture, picture
 from ..widgets.footer import keys_footer
 from ..widgets.text import HEADING, MUTED, literal
 from .base import AppScreen
+
+SIDE_BY_SIDE = 120  # columns from which the org chart shows now and growth side by side
 
 # The theme's text colours ($text-*): made to be read on the background, in every theme.
 MARK_STYLES = {
@@ -38,7 +40,8 @@ def picture_content(pic: Picture) -> Content:
 
 
 class PlanViewScreen(AppScreen[None]):
-    """One of the plan's pictures, full screen; h, b and o switch between them."""
+    """One of the plan's pictures, full screen; h, b and o switch between them, n the org
+    chart between now and the growth stage (side by side in a wide terminal)."""
 
     HELP_TITLE = "Plan pictures"
     DEFAULT_CSS = """
@@ -50,6 +53,8 @@ class PlanViewScreen(AppScreen[None]):
         Binding("h", "show('timeline')", "Timeline", id="views.timeline"),
         Binding("b", "show('burn')", "Burn", id="views.burn"),
         Binding("o", "show('org')", "Org chart", id="views.org"),
+        # The org chart now or at the growth stage; side by side from SIDE_BY_SIDE columns.
+        Binding("n", "stage", "Now/growth", id="views.stage"),
         Binding("j,down", "scroll('down')", "Scroll", show=False, id="views.down"),
         Binding("k,up", "scroll('up')", "Scroll", show=False, id="views.up"),
     ]
@@ -57,6 +62,7 @@ class PlanViewScreen(AppScreen[None]):
     def __init__(self, kind: str, plan: OrgPlan, analysis: Analysis, catalog: Catalog) -> None:
         super().__init__()
         self.kind = kind
+        self.stage = "now"  # the org chart's, when the two stages do not fit side by side
         self.plan = plan
         self.analysis = analysis
         self.catalog = catalog
@@ -73,6 +79,15 @@ class PlanViewScreen(AppScreen[None]):
     def on_resize(self) -> None:
         if self._width != self._picture_width():
             self.draw()
+            self.refresh_bindings()  # n is there only below SIDE_BY_SIDE columns
+
+    def _side_by_side(self) -> bool:
+        return self.size.width >= SIDE_BY_SIDE
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stage":
+            return self.kind == "org" and not self._side_by_side()
+        return True
 
     def _picture_width(self) -> int:
         # The padding's two cells and the scrollbar's gutter, kept whether or not the
@@ -83,8 +98,10 @@ class PlanViewScreen(AppScreen[None]):
 
     def draw(self) -> None:
         self._width = self._picture_width()
-        pic = picture(self.kind, self.plan, self.analysis, self.catalog, self._width)
-        self.sub_title = PICTURES[self.kind]
+        stage = "both" if self._side_by_side() else self.stage
+        pic = picture(self.kind, self.plan, self.analysis, self.catalog, self._width, stage)
+        self.sub_title = PICTURES[self.kind] + (
+            f" · {STAGES[self.stage].lower()}" if self.kind == "org" and stage != "both" else "")
         self.query_one("#plan-view", Static).update(picture_content(pic))
 
     def action_show(self, kind: str) -> None:
@@ -92,6 +109,12 @@ class PlanViewScreen(AppScreen[None]):
             self.kind = kind
             self.draw()
             self.query_one(VerticalScroll).scroll_home(animate=False)
+            self.refresh_bindings()
+
+    def action_stage(self) -> None:
+        self.stage = "growth" if self.stage == "now" else "now"
+        self.draw()
+        self.query_one(VerticalScroll).scroll_home(animate=False)
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one(VerticalScroll)
