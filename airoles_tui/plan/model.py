@@ -34,20 +34,27 @@ _MONTH = bounded("start")  # months count from 1 (the first month)
 
 
 # The plan's fields, declared once: plan/file_format derives reading, writing and checking
-# from this metadata (plan/declare). A new hire field is one line here, plus a widget in the
-# form if it needs one.
+# from this metadata (plan/declare), and the designer's hire form its fields. A new hire field
+# is one line here, plus a widget in the form only if none of the ordinary ones fits.
 
 
 @dataclass(slots=True)
 class Hire:
     # role is any string, not an id: an unknown or misspelt role is flagged, not refused.
-    role: str = declared(STR, required=True)
-    title: str = declared(TEXT, "")
-    seniority: str = declared(STR, DEFAULT_SENIORITY, check=one_of(SENIORITY_POINTS))
-    start: int = declared(INT, 1, check=_MONTH)  # month from the raise
-    team: str = declared(TEXT, "")
-    deliverable_90_days: str = declared(TEXT, "")
-    rationale: str = declared(TEXT, "")
+    # The form's order is a planner's: the required facts first, the optional title last.
+    role: str = declared(STR, required=True, label="Role (type to search)", widget="role",
+                         order=1)
+    title: str = declared(TEXT, "", label="Title (optional)", order=99)
+    seniority: str = declared(STR, DEFAULT_SENIORITY, check=one_of(SENIORITY_POINTS),
+                              label="Seniority (point in the pay range)", widget="seniority",
+                              order=2)
+    start: int = declared(INT, 1, check=_MONTH, label="Start: month (7) or quarter (Q3)",
+                          widget="month", order=3)  # month from the raise
+    team: str = declared(TEXT, "", label="Team or squad", order=4)
+    deliverable_90_days: str = declared(TEXT, "", label="First-90-day deliverable",
+                                        widget="text", order=5)
+    rationale: str = declared(TEXT, "", label="Why this hire at this point", widget="text",
+                              order=6)
 
 
 @dataclass(slots=True)
@@ -68,19 +75,25 @@ class Growth:
 
 @dataclass(slots=True)
 class OrgPlan:
-    name: str = declared(STR, "", required=True)
-    company: str = declared(TEXT, "")
-    product: str = declared(TEXT, "")
-    funding_usd: int = declared(INT, 0, required=True, check=bounded("funding_usd"))
-    hire_budget: int = declared(INT, 15, required=True, check=bounded("hire_budget"))
-    structure: str = declared(TEXT, "")
+    # The labels are the plan details dialog's (ui/screens/plan.PlanHeaderScreen).
+    name: str = declared(STR, "", required=True, label="Plan name")
+    company: str = declared(TEXT, "", label="Company")
+    product: str = declared(TEXT, "", label="Product")
+    funding_usd: int = declared(INT, 0, required=True, check=bounded("funding_usd"),
+                                label="Funding raised, USD (30M, 30000000)")
+    hire_budget: int = declared(INT, 15, required=True, check=bounded("hire_budget"),
+                                label="Hire budget (AI/ML hires)")
+    structure: str = declared(TEXT, "", label="Team structure (type to search)")
     cost_multiplier: float = declared(NUM, DEFAULT_MULTIPLIER, omit_default=True, convert=float,
-                                      check=within(0, 10, "must be above 0 and at most 10"))
+                                      check=within(0, 10, "must be above 0 and at most 10"),
+                                      label="Fully-loaded cost multiplier (pay x this)")
     # Spending besides the AI team, counted in runway when given (the article warns that
     # model APIs make cost unpredictable: the compute line is the planner's own estimate).
     monthly_other_burn_usd: int = declared(INT, 0, omit_default=True,
-                                           check=bounded("monthly_usd"))
-    monthly_compute_usd: int = declared(INT, 0, omit_default=True, check=bounded("monthly_usd"))
+                                           check=bounded("monthly_usd"),
+                                           label="Other (non-AI) burn a month, USD")
+    monthly_compute_usd: int = declared(INT, 0, omit_default=True, check=bounded("monthly_usd"),
+                                        label="Compute and model APIs a month, USD")
     hires: list[Hire] = declared(Hire, factory=list, many=True)
     growth: Growth = declared(Growth, factory=Growth)
 

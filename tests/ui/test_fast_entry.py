@@ -53,7 +53,7 @@ async def test_next_hire_copies_the_one_before_and_typing_ahead_lands_in_it(cata
         await press_to(pilot, "a", "hire-role")
         for text, key, then in (("data", "enter", "hire-seniority"),
                                 ("s", "enter", "hire-start"), ("3", "enter", "hire-team"),
-                                ("Hub", "enter", "hire-deliverable"),
+                                ("Hub", "enter", "hire-deliverable_90_days"),
                                 ("Pipelines", "tab", "hire-rationale")):
             await type_text(pilot, text)
             await press_to(pilot, key, then)

@@ -89,7 +89,7 @@ async def press_to(pilot, key: str, widget_id: str) -> None:
 async def new_hire_title(pilot) -> None:
     """Add a hire and go to its title field (the last one)."""
     await press_to(pilot, "a", "hire-role")
-    for field in ("hire-seniority", "hire-start", "hire-team", "hire-deliverable",
+    for field in ("hire-seniority", "hire-start", "hire-team", "hire-deliverable_90_days",
                   "hire-rationale", "hire-title"):
         await press_to(pilot, "tab", field)
 
@@ -122,7 +122,7 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
         await type_text(pilot, "Q2")
         await press_to(pilot, "tab", "hire-team")
         await type_text(pilot, "Hub")
-        await press_to(pilot, "tab", "hire-deliverable")
+        await press_to(pilot, "tab", "hire-deliverable_90_days")
         await type_text(pilot, "Pipelines")
         await pilot.press("enter")
         await type_text(pilot, "[link=x] done")

@@ -97,3 +97,18 @@ def test_an_added_hire_field_is_validated_with_file_and_line(laptop_format):
     assert f"p.toml:{line}: hires[1].laptop: expected a string, got the integer 3" in str(exc.value)
     with pytest.raises(PlanError, match="hires\\[1\\].desk: desks count from 1"):
         loads(text.replace("desk = 2", "desk = 0"))
+
+
+def test_the_form_follows_the_declaration():
+    from airoles_tui.plan.declare import form_fields
+
+    assert [f.name for f in form_fields(Hire)] == [
+        "role", "seniority", "start", "team", "deliverable_90_days", "rationale", "title"]
+    shown = {f.name: (f.label, f.widget) for f in form_fields(HireWithLaptop)}
+    # No label or widget declared: the name in words, the widget its file type takes.
+    assert shown["laptop"] == ("Laptop", "line") and shown["desk"] == ("Desk", "number")
+    assert shown["team"] == ("Team or squad", "line")
+    assert [f.name for f in form_fields(HireWithLaptop)][-3:] == ["laptop", "desk", "title"]
+    assert "hires" not in {f.name for f in form_fields(OrgPlan)}  # tables are not form fields
+    with pytest.raises(ValueError, match="unknown widget 'slider'"):
+        declared(TEXT, "", widget="slider")

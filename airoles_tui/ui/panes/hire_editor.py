@@ -1,11 +1,15 @@
 """The designer's two halves: the list of hires in hiring order, and the selected hire's form.
 
-Both only post messages; OrgPane owns the plan and decides. Field values are loaded with
+Both only post messages; OrgPane owns the plan and decides. The form's fields, labels, order
+and widgets come from the hire's declaration (plan/model, plan/declare.form_fields): a new
+hire field shows here with no edit, unless it needs a widget of its own. Field values are loaded with
 change messages suppressed, so moving through the list never writes one hire's text into
 another.
 """
 
 from __future__ import annotations
+
+import math
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +17,21 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...catalog.records import Catalog
-from ...plan.model import SENIORITY_LABELS, Hire, HireCost, money, read_start, start_label
+from ...plan.declare import FormField, form_fields
+from ...plan.model import (
+    DEFAULT_SENIORITY,
+    SENIORITY_LABELS,
+    Hire,
+    HireCost,
+    money,
+    read_start,
+    start_label,
+)
 from ..widgets.choice import Choices, ChoiceSelect, choices
 from ..widgets.fields import Input, TextArea
 from ..widgets.text import literal
@@ -117,7 +131,7 @@ class HireEditor(VerticalScroll):
         selected another one since (keys typed ahead of a list refresh), and a change must
         land on the hire it was typed for."""
 
-        def __init__(self, field: str, value: str | int, hire: Hire | None) -> None:
+        def __init__(self, field: str, value: str | int | float, hire: Hire | None) -> None:
             super().__init__()
             self.hire = hire
             self.field = field
@@ -132,9 +146,13 @@ class HireEditor(VerticalScroll):
     class Ready(Message):
         """The form is mounted (it is built lazily, after the first frame)."""
 
+    # The hire the form is for: its fields, labels and widgets come from its declaration.
+    HIRE: type[Hire] = Hire
+
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
+        self._fields = {f.name: f for f in form_fields(self.HIRE)}
         self._role_ids = [r.id for r in catalog.roles]
         self._extra_role: str | None = None  # an unknown role shown as an option
         # Changes count only once a hire has been loaded: before that, the only events are
@@ -144,36 +162,25 @@ class HireEditor(VerticalScroll):
         self._start_kept = 1  # the start month the plan holds for the hire shown
 
     def compose(self) -> ComposeResult:
-        # In the order a planner fills them in: the optional title last, so a hire's
-        # required facts are one enter or tab apart.
-        with FieldRow():
-            yield Static(literal("Role (type to search)"), classes="field-label")
-            yield ChoiceSelect(self._role_options(None), allow_blank=False, compact=True,
-                               id="hire-role")
-        with FieldRow():
-            yield Static(literal("Seniority (point in the pay range)"),
-                         classes="field-label")
-            yield ChoiceSelect(choices(SENIORITY_LABELS_BY_VALUE), allow_blank=False,
-                               value="mid", compact=True, id="hire-seniority")
-        with FieldRow():
-            yield Static(literal("Start: month (7) or quarter (Q3)"), classes="field-label",
-                         id="hire-start-label")
-            yield Input(compact=True, id="hire-start")
-        with FieldRow():
-            yield Static(literal("Team or squad"), classes="field-label")
-            yield Input(compact=True, id="hire-team")
-        with FieldRow():
-            yield Static(literal("First-90-day deliverable"), classes="field-label")
-            yield TextArea(compact=True, soft_wrap=True, id="hire-deliverable",
-                           classes="hire-text")
-        with FieldRow():
-            yield Static(literal("Why this hire at this point"), classes="field-label")
-            yield TextArea(compact=True, soft_wrap=True, id="hire-rationale",
-                           classes="hire-text")
-        with FieldRow():
-            yield Static(literal("Title (optional)"), classes="field-label")
-            yield Input(compact=True, id="hire-title")
+        # The hire's declared fields (plan/model, plan/declare), in the form's order.
+        for field in self._fields.values():
+            with FieldRow():
+                yield Static(literal(field.label), classes="field-label",
+                             id=f"hire-{field.name}-label")
+                yield self._widget(field)
         yield Static(id="hire-cost")
+
+    def _widget(self, field: FormField) -> Widget:
+        wid = f"hire-{field.name}"
+        if field.widget == "role":
+            return ChoiceSelect(self._role_options(None), allow_blank=False, compact=True,
+                                id=wid)
+        if field.widget == "seniority":
+            return ChoiceSelect(choices(SENIORITY_LABELS_BY_VALUE), allow_blank=False,
+                                value=DEFAULT_SENIORITY, compact=True, id=wid)
+        if field.widget == "text":
+            return TextArea(compact=True, soft_wrap=True, id=wid, classes="hire-text")
+        return Input(compact=True, id=wid)  # line, number, month
 
     def _role_options(self, extra: str | None) -> Choices:
         pairs = [(r.name, r.id) for r in self.catalog.roles]
@@ -194,29 +201,32 @@ class HireEditor(VerticalScroll):
         self.disabled = hire is None
         self.set_class(hire is None, "-empty")
         self._hire = hire
-        hire = hire or Hire(role=self._role_ids[0] if self._role_ids else "")
+        blank = self.HIRE(role=self._role_ids[0] if self._role_ids else "")
+        hire = hire or blank
         role = self.query_one("#hire-role", ChoiceSelect)
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
-            extra = None if hire.role in self._role_ids else hire.role
-            if extra != self._extra_role:
-                role.set_options(self._role_options(extra))
-                self._extra_role = extra
-            role.value = hire.role
-            self.query_one("#hire-seniority", Select).value = hire.seniority
-            self.query_one("#hire-title", Input).value = hire.title
-            self.query_one("#hire-start", Input).value = str(hire.start)
-            self.query_one("#hire-team", Input).value = hire.team
-            self._load_text("#hire-deliverable", hire.deliverable_90_days)
-            self._load_text("#hire-rationale", hire.rationale)
+            for name, field in self._fields.items():
+                value = getattr(hire, name, getattr(blank, name))  # a base-class hire
+                widget = self.query_one(f"#hire-{name}")
+                if field.widget == "role":
+                    extra = None if value in self._role_ids else value
+                    if extra != self._extra_role:
+                        role.set_options(self._role_options(extra))
+                        self._extra_role = extra
+                    role.value = value
+                elif isinstance(widget, Select):
+                    widget.value = value
+                elif isinstance(widget, TextArea):
+                    if widget.text != value:
+                        widget.load_text(value)
+                elif isinstance(widget, Input):
+                    widget.value = str(value)
+                if field.widget in ("number", "decimal"):
+                    self._number_hint(field, "")
         self._start_kept = hire.start
         self._start_hint(hire.start)
         self.show_cost(cost)
         self._loaded = True
-
-    def _load_text(self, selector: str, text: str) -> None:
-        area = self.query_one(selector, TextArea)
-        if area.text != text:
-            area.load_text(text)
 
     def show_cost(self, cost: HireCost | None) -> None:
         out = self.query_one("#hire-cost", Static)
@@ -232,7 +242,7 @@ class HireEditor(VerticalScroll):
                 f"Cost: {money(cost.annual_usd)}/yr loaded ({money(cost.salary_usd)} pay in "
                 f"{cost.role.compensation.label()})"))
 
-    def _emit(self, field: str, value: str | int) -> None:
+    def _emit(self, field: str, value: str | int | float) -> None:
         if self._loaded and self._hire is not None:
             self.post_message(self.Changed(field, value, self._hire))
 
@@ -253,35 +263,38 @@ class HireEditor(VerticalScroll):
     # first value at mount, keys typed just before moving on): only the value the field
     # holds now counts, so a stale event never writes one hire's text into another.
 
-    @on(Select.Changed, "#hire-role")
-    def _role(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value == event.select.value:
-            self._emit("role", event.value)
+    def _field_of(self, widget: Widget) -> FormField | None:
+        return self._fields.get((widget.id or "").removeprefix("hire-"))
 
-    @on(Select.Changed, "#hire-seniority")
-    def _seniority(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value == event.select.value:
-            self._emit("seniority", event.value)
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        field = self._field_of(event.select)
+        if field and isinstance(event.value, str) and event.value == event.select.value:
+            self._emit(field.name, event.value)
 
-    @on(Input.Changed, "#hire-title")
-    def _title(self, event: Input.Changed) -> None:
-        if event.value == event.input.value:
-            self._emit("title", event.value)
-
-    @on(Input.Changed, "#hire-team")
-    def _team(self, event: Input.Changed) -> None:
-        if event.value == event.input.value:
-            self._emit("team", event.value)
-
-    @on(Input.Changed, "#hire-start")
-    def _start(self, event: Input.Changed) -> None:
-        if event.value != event.input.value:
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field is None or event.value != event.input.value:
             return
-        month, note = read_start(event.value)
-        self._start_hint(month, note)
-        if month is not None:
-            self._start_kept = month
-            self._emit("start", month)
+        if field.widget == "month":
+            month, note = read_start(event.value)
+            self._start_hint(month, note)
+            if month is not None:
+                self._start_kept = month
+                self._emit(field.name, month)
+        elif field.widget in ("number", "decimal"):
+            number, problem = _number(event.value, field)
+            self._number_hint(field, problem)
+            if number is not None:
+                self._emit(field.name, number)
+        else:
+            self._emit(field.name, event.value)
+
+    def _number_hint(self, field: FormField, problem: str) -> None:
+        label = self.query_one(f"#hire-{field.name}-label", Static)
+        label.set_class(bool(problem), "-error")
+        label.update(literal(f"{field.label}: ✗ {problem}" if problem else field.label))
 
     @on(Input.Blurred, "#hire-start")
     def _start_left(self, event: Input.Blurred) -> None:
@@ -293,13 +306,11 @@ class HireEditor(VerticalScroll):
             self._start_hint(self._start_kept, f"{event.value.strip()!r} refused, kept "
                                                f"{start_label(self._start_kept)}")
 
-    @on(TextArea.Changed, "#hire-deliverable")
-    def _deliverable(self, event: TextArea.Changed) -> None:
-        self._emit("deliverable_90_days", event.text_area.text)
-
-    @on(TextArea.Changed, "#hire-rationale")
-    def _rationale(self, event: TextArea.Changed) -> None:
-        self._emit("rationale", event.text_area.text)
+    @on(TextArea.Changed)
+    def _written(self, event: TextArea.Changed) -> None:
+        field = self._field_of(event.text_area)
+        if field is not None:
+            self._emit(field.name, event.text_area.text)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -320,6 +331,27 @@ class HireEditor(VerticalScroll):
 
     def action_next_hire(self) -> None:
         self.post_message(self.NextHire())
+
+
+def _number(text: str, field: FormField) -> tuple[int | float | None, str]:
+    """A number field's text as its value, or why it is not one (the declared check's
+    words), so the plan never holds what its file would refuse."""
+    text = text.strip()
+    value: int | float
+    if field.widget == "number":
+        if not text.isascii() or not text.isdigit() or len(text) > 15:
+            return None, "a whole number"
+        value = int(text)
+    else:
+        try:
+            value = float(text) if len(text) <= 30 else math.nan
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            return None, "a number"
+    check = field.spec.check
+    problem = next((why for _, why in check(value)), "") if check else ""
+    return (None, problem) if problem else (value, "")
 
 
 def hire_options(hires: list[Hire], catalog: Catalog, columns: tuple[str, ...] = (),

@@ -16,6 +16,7 @@ from textual.widgets import Select, Static
 
 from ...catalog.records import Catalog
 from ...plan.analysis import Analysis, analyse, growth_annual_usd, growth_money_line
+from ...plan.declare import form_fields
 from ...plan.limits import describe, in_range, whole_number
 from ...plan.model import (
     SENIORITY_LABELS,
@@ -86,14 +87,8 @@ class _FormScreen(PlanDialog):
         return Static(literal(self.KEYS_HINT), classes="dialog-keys")
 
 
-HEADER_LABELS = {
-    "name": "Plan name", "company": "Company", "product": "Product",
-    "funding_usd": "Funding raised, USD (30M, 30000000)",
-    "hire_budget": "Hire budget (AI/ML hires)",
-    "cost_multiplier": "Fully-loaded cost multiplier (pay x this)",
-    "monthly_other_burn_usd": "Other (non-AI) burn a month, USD",
-    "monthly_compute_usd": "Compute and model APIs a month, USD",
-}
+# Each field's label, from the plan's declaration (plan/model); the layout is this dialog's.
+HEADER_LABELS = {f.name: f.label for f in form_fields(OrgPlan)}
 
 
 # Spending besides the AI team, counted in runway when given (blank = none).
@@ -128,7 +123,7 @@ class PlanHeaderScreen(_FormScreen):
                                          id=f"label-{key}")
                             yield Input(value, compact=True, id=f"plan-{key}")
             with FieldRow():
-                yield Static(literal("Team structure (type to search)"), classes="field-label")
+                yield Static(literal(HEADER_LABELS["structure"]), classes="field-label")
                 yield ChoiceSelect(structure_options(self.catalog, p.structure), compact=True,
                                    value=p.structure or Select.NULL, id="plan-structure",
                                    prompt="(not chosen)")
