@@ -14,12 +14,13 @@ from typing import Any, TextIO, TypeGuard
 import tomli_w
 
 from ..catalog.records import Catalog
-from ..validation.schema import INT, INT64, TEXT, Checker, F, Spec, field_label, is_kind
+from ..documents.recovery import RECOVERY_SPEC, recovered_source
+from ..documents.stamp import Stamp
+from ..validation.schema import INT, INT64, Checker, F, Spec, field_label, is_kind
 from ..validation.source import Problem, SourceError, TomlSource, parse_toml
 from .declare import declared_fields, default_of
 from .limits import LIMITS
 from .model import OrgPlan
-from .stamp import Stamp
 
 FORMAT_VERSION = 1
 # The file's layout around the declared fields (plan/model, plan/declare): the plan's own
@@ -54,7 +55,6 @@ def _nested(cls: type) -> list:
     return [(f, m) for f, m in declared_fields(cls) if _is_table(m.kind)]
 
 
-RECOVERY: Spec = {"source": F(TEXT), "source_sha256": F(TEXT, False), "source_size": F(INT, False)}
 
 
 def document_spec(plan_cls: type) -> Spec:
@@ -63,7 +63,7 @@ def document_spec(plan_cls: type) -> Spec:
         PLAN_TABLE: F({f.name: F(m.kind, m.required) for f, m in _scalars(plan_cls)}),
         **{f.name: F(spec_of(m.kind, m.many), False, many=m.many)
            for f, m in _nested(plan_cls)},
-        "recovery": F(RECOVERY, False),
+        "recovery": F(RECOVERY_SPEC, False),
     }
 
 
@@ -236,12 +236,7 @@ def load_plan(path: Path) -> LoadedPlan:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    rec = source.data.get("recovery")
-    src = src_stamp = None
-    if rec and rec.get("source"):
-        src = Path(rec["source"])
-        if rec.get("source_sha256"):
-            src_stamp = Stamp(0, rec.get("source_size", -1), rec["source_sha256"])
+    src, src_stamp = recovered_source(source.data.get("recovery"))
     return LoadedPlan(_build(source.data), path, Stamp.of_bytes(raw, mtime), src, src_stamp)
 
 

@@ -1,63 +1,46 @@
-"""Saving plans so that nothing a person typed is ever lost, and finding them again.
-
-Writing is atomic (temp file in the same directory, fsync, rename, fsync the directory), so
-a crash leaves the old plan or the new one; a save checks the file's stamp first, so a
-second session's save is seen instead of overwritten.
-"""
+"""Saving plans and finding them again: the plan's side of documents/store.py (atomic
+saves behind a conflict check, file names), which every document shares, and the listing of
+plan files by their plans' names."""
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-from .. import files
-from .file_format import PlanError, UnwritablePlan, dumps, load_plan
+from ..documents.stamp import Stamp
+from ..documents.store import (
+    MAX_NAME_BYTES,
+    SUFFIX,
+    Entry,
+    check_file_name,
+    document_files,
+    file_name_for,
+    folder_lock,
+    list_entries,
+    path_in,
+    save_bytes,
+    write_atomic,
+)
+from ..documents.store import Conflict as PlanConflict
+from ..documents.store import SaveError as PlanSaveError
+from .file_format import UnwritablePlan, dumps, load_plan
 from .model import OrgPlan
-from .stamp import Stamp, changed_on_disk
 
-SUFFIX = ".toml"
+__all__ = ["MAX_NAME_BYTES", "SUFFIX", "PlanConflict", "PlanEntry", "PlanSaveError",
+           "check_file_name", "encode", "file_name_for", "list_plans", "plan_entries", "plan_lock",
+           "plan_path", "save_plan", "write_atomic"]
 
-
-class PlanSaveError(Exception):
-    """The plan could not be written; the message says why in words a user can act on."""
-
-
-class PlanConflict(Exception):
-    """The file on disk is not the one this session opened (or it exists already)."""
-
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> Stamp:
-    """Atomically replace ``path`` (see files.write_atomic) and return the new stamp."""
-    try:
-        files.write_atomic(path, data, durable=durable)
-    except files.WriteError as exc:
-        raise PlanSaveError(str(exc)) from exc
-    return Stamp.of_bytes(data, path.stat().st_mtime_ns)
+PlanEntry = Entry  # a plan file as listed for opening
+plan_lock = folder_lock
+plan_path = path_in
 
 
 def save_plan(plan: OrgPlan, path: Path, expected: Stamp | None, *, force: bool = False) -> Stamp:
     """Atomically write ``plan`` to ``path`` and return the new stamp.
 
     Raises PlanConflict when the file on disk is not ``expected`` (None: no file) unless
-    ``force``; PlanSaveError when it cannot be written. Either way nothing was changed.
-    The check and the rename happen under a lock, so of two sessions saving at one moment
-    the second sees the first's file and gets the conflict, instead of both "saving".
+    ``force``; PlanSaveError when it cannot be written (documents/store.save_bytes).
     """
-    data = encode(plan)
-    with plan_lock(path):
-        if not force:
-            reason = changed_on_disk(path, expected)
-            if reason:
-                raise PlanConflict(path, reason)
-        return write_atomic(path, data)
+    return save_bytes(encode(plan), path, expected, force=force)
 
 
 def encode(plan: OrgPlan, recovery: dict | None = None) -> bytes:
@@ -68,105 +51,16 @@ def encode(plan: OrgPlan, recovery: dict | None = None) -> bytes:
         raise PlanSaveError(f"not saved: {exc}") from exc
 
 
-@contextmanager
-def plan_lock(path: Path) -> Iterator[None]:
-    """An advisory lock (flock) on the folder that holds the plan (a symlink's target's).
-
-    Locking the folder rather than a lock file beside the plan leaves nothing behind in it
-    (a lock file cannot safely be deleted: a third session could lock a new one while the
-    second holds the old), and saves are milliseconds, so plans in one folder queueing for
-    each other costs nothing. Where the folder cannot be opened the save goes on unlocked and
-    fails on its own write with a clear message.
-    """
-    import fcntl
-
-    try:
-        target = files.link_target(path)
-    except files.WriteError as exc:
-        raise PlanSaveError(str(exc)) from exc
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target.parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        yield
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-@dataclass(frozen=True, slots=True)
-class PlanEntry:
-    """A plan file as listed for opening: its name, when it changed, or why it can't be read."""
-
-    path: Path
-    name: str
-    modified: float
-    problem: str = ""
-    source: str = ""  # recovery copies: the file being edited, "" if never saved
-
-
 def list_plans(plans_dir: Path) -> list[PlanEntry]:
     """The plans in a folder, newest first; unreadable ones listed with their problem."""
-    return _entries(plans_dir)
+    return plan_entries(document_files(plans_dir))
 
 
-def _entries(folder: Path) -> list[PlanEntry]:
-    try:
-        files = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
-                 and p.is_file()]
-    except OSError:
-        return []
-    out = []
-    for path in files:
-        try:
-            modified = path.stat().st_mtime
-        except OSError:
-            continue
-        try:
-            loaded = load_plan(path)
-            src = str(loaded.recovery_source) if loaded.recovery_source else ""
-            out.append(PlanEntry(path, loaded.plan.name, modified, source=src))
-        except PlanError as exc:
-            out.append(PlanEntry(path, path.stem, modified, problem=str(exc.problems[0])))
-    return sorted(out, key=lambda e: (-e.modified, e.path.name))
+def plan_entries(paths: list[Path]) -> list[PlanEntry]:
+    """Plan files as listed for opening (or offered back, for recovery copies), newest first."""
+    return list_entries(paths, _describe)
 
 
-_UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def file_name_for(name: str) -> str:
-    """A suggested file name for a plan name: ``Series B legal`` -> ``series-b-legal.toml``."""
-    stem = _UNSAFE.sub("-", name.strip().lower()).strip("-.") or "plan"
-    return stem[:60] + SUFFIX
-
-
-# File systems allow 255 bytes per name; the atomic writer's temporary file adds 15
-# (".NAME.xxxxxxxx.tmp"), so a plan's name, with its .toml, must leave room for them.
-MAX_NAME_BYTES = 255 - 15
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def check_file_name(name: str) -> str | None:
-    """Why ``name`` can't be a plan file name in the plans folder, or None."""
-    name = name.strip()
-    if not name:
-        return "type a file name"
-    if "/" in name or "\\" in name:
-        return "a name, not a path: plans are saved in the plans folder"
-    if _CONTROL.search(name):
-        return "a name cannot hold tabs, line breaks or other control characters"
-    if name.startswith("."):
-        return "names starting with '.' are hidden"
-    size = len(name.encode("utf-8")) + (0 if name.endswith(SUFFIX) else len(SUFFIX))
-    if size > MAX_NAME_BYTES:
-        return (f"too long: a file name can be at most {MAX_NAME_BYTES} bytes with its "
-                f"{SUFFIX} ({size} here)")
-    return None
-
-
-def plan_path(plans_dir: Path, name: str) -> Path:
-    name = name.strip()
-    return plans_dir / (name if name.endswith(SUFFIX) else name + SUFFIX)
+def _describe(path: Path) -> tuple[str, Path | None]:
+    loaded = load_plan(path)
+    return loaded.plan.name, loaded.recovery_source

@@ -302,16 +302,16 @@ async def test_save_into_an_unwritable_folder_keeps_the_plan(catalog, tmp_path):
 
 
 async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, monkeypatch):
-    from airoles_tui.plan import store
+    from airoles_tui.documents import store
 
     real = store.write_atomic
 
     def full(path, data, *, durable=True):
         if ".recovery" not in str(path):
-            raise store.PlanSaveError(f"could not save {path}: the disk is full")
+            raise store.SaveError(f"could not save {path}: the disk is full")
         return real(path, data, durable=durable)
 
-    monkeypatch.setattr("airoles_tui.plan.store.write_atomic", full)
+    monkeypatch.setattr("airoles_tui.documents.store.write_atomic", full)
     app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_hire(pilot)

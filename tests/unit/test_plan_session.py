@@ -128,7 +128,7 @@ def test_a_failed_save_keeps_the_plan_and_says_where(session, monkeypatch):
         files.write_atomic(path, data, durable=durable)
         return file_stamp(path)
 
-    monkeypatch.setattr("airoles_tui.plan.store.write_atomic", full)
+    monkeypatch.setattr("airoles_tui.documents.store.write_atomic", full)
     monkeypatch.setattr("airoles_tui.plan.recovery.write_atomic", full)
     outcome = session.save(session.target("mine"))
     assert isinstance(outcome, Problems) and outcome.title == "Plan not saved"
