@@ -1,8 +1,9 @@
 """The user's settings: ``config.toml`` in the XDG config dir (today: the chosen theme).
 
 A broken or unreadable settings file must never keep the app from starting: loading reports
-what is wrong and falls back to the defaults. Saving is atomic (temp file, fsync, rename), so
-two sessions of the same user writing at once leave one whole file, never a mix.
+what is wrong and falls back to the defaults, and saving leaves it untouched. Saving is atomic
+(temp file, fsync, rename), so two sessions of the same user writing at once leave one whole
+file, never a mix, and keeps what the user wrote around the settings (comments, order).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from .paths import user_config_dir
 
 if TYPE_CHECKING:
-    from .validation.source import Problem
+    from .validation.source import Problem, TomlSource
 
 # The TOML reader, writer and checker are imported when a settings file is there to read or
 # write: most starts have none, and they are ~7 ms of every start's first frame.
@@ -31,11 +32,19 @@ def config_path() -> Path:
     return user_config_dir() / CONFIG_NAME
 
 
-def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
-    """The saved settings, or the defaults and the problems that made us ignore the file."""
-    path = path or config_path()
+class SettingsError(Exception):
+    """config.toml cannot be read as settings, so it is left as it is; ``problems`` says
+    where (file:line) and what is wrong."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _read(path: Path) -> tuple[TomlSource | None, list[Problem]]:
+    """The settings file parsed and checked (None when there is none), or its problems."""
     if not path.exists():
-        return Settings(), []
+        return None, []
     from .validation.schema import STR, Checker, F, Spec
     from .validation.source import SourceError, TomlSource
 
@@ -46,28 +55,37 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
     try:
         source = TomlSource.read(path)
     except SourceError as exc:
-        return Settings(), exc.problems
+        return None, exc.problems
     checker = Checker(source)
     if not checker.record({k: v for k, v in source.data.items() if k in spec}, spec, ()):
-        return Settings(), checker.problems
+        return None, checker.problems
+    return source, []
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
+    """The saved settings, or the defaults and the problems that made us ignore the file."""
+    source, problems = _read(path or config_path())
+    if source is None:
+        return Settings(), problems
     return Settings(theme=source.data.get("theme")), []
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically, keeping keys this version does not know about."""
-    import tomli_w
+    """Write the settings atomically, changing only the keys they hold: the user's comments,
+    layout and keys this version does not know stay as written (tomlkit edits the document
+    in place). A file that does not read as settings is never touched: SettingsError names
+    its file and line, so the user can fix what they wrote rather than lose it."""
+    import tomlkit
 
     from .files import write_atomic
-    from .validation.source import SourceError, TomlSource
 
     path = path or config_path()
-    data: dict = {}
-    try:
-        data = TomlSource.read(path).data
-    except SourceError:
-        pass  # missing or broken: start afresh rather than refuse to remember
+    source, problems = _read(path)
+    if problems:
+        raise SettingsError(problems)
+    doc = tomlkit.parse(source.text) if source is not None else tomlkit.document()
     if settings.theme is None:
-        data.pop("theme", None)
+        doc.pop("theme", None)
     else:
-        data["theme"] = settings.theme
-    write_atomic(path, tomli_w.dumps(data).encode())
+        doc["theme"] = settings.theme
+    write_atomic(path, tomlkit.dumps(doc).encode())

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.theme import BUILTIN_THEMES
 
-from ..config import Settings, load_settings, save_settings
+from ..config import Settings, SettingsError, load_settings, save_settings
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -54,10 +54,17 @@ def starting_theme(requested: str | None) -> str:
 
 
 def remember(app: App, name: str) -> None:
-    """Save a theme the user picked, off the event loop (the write is fsync'd)."""
+    """Save a theme the user picked, off the event loop (the write is fsync'd). A settings
+    file that does not read, or cannot be written, is left as it is and the user told why."""
     def write() -> None:
         current, _ = load_settings()
-        if current.theme != name:
+        if current.theme == name:
+            return
+        try:
             save_settings(Settings(theme=name))
+        except (SettingsError, OSError) as exc:
+            app.call_from_thread(app.notify, f"Theme not remembered: {exc}",
+                                 title="Settings", severity="warning", timeout=15,
+                                 markup=False)
 
     app.run_worker(write, thread=True, group="settings", exclusive=True)

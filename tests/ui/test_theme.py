@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from airoles_tui.config import Settings, load_settings, save_settings
+from airoles_tui.config import Settings, config_path, load_settings, save_settings
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.theme import sixteen_colour_terminal, starting_theme
 
@@ -86,3 +86,18 @@ async def test_a_starting_theme_reaches_content_styles(catalog):
         await pilot.pause()
         assert app.theme_variables["text-success"] == "ansi_green"
         assert app.theme_variables["accent"] == app.current_theme.accent
+
+
+async def test_a_pick_with_a_broken_settings_file_leaves_it_and_says_where(catalog):
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text("# mine\ntheme = \nother = 1\n")
+    app = AiRolesApp(catalog, theme="nord")
+    said: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: said.append(message)
+        app.theme = "gruvbox"  # what the palette's "Change theme" does
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert config_path().read_text() == "# mine\ntheme = \nother = 1\n"
+    assert any(m.startswith(f"Theme not remembered: {config_path()}:2: invalid TOML")
+               for m in said), said

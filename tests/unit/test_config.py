@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import tomllib
 
-from airoles_tui.config import Settings, config_path, load_settings, save_settings
+import pytest
+
+from airoles_tui.config import (
+    Settings,
+    SettingsError,
+    config_path,
+    load_settings,
+    save_settings,
+)
 
 
 def test_no_file_means_defaults():
@@ -44,8 +52,43 @@ def test_wrong_type_is_a_problem_not_a_crash():
         f"{config_path()}:3: theme: expected a non-empty string, got the integer 3"]
 
 
-def test_a_broken_file_is_replaced_on_save():
+COMMENTED = """\
+# My settings. Themes: see `airoles-tui --help`.
+theme = "dracula"   # dark, for the evening
+
+# Keys of a newer version, laid out my way:
+[future]
+colours = [ "red",
+            "blue" ]  # one per line
+"""
+
+
+def test_the_users_comments_and_layout_survive_a_change():
     config_path().parent.mkdir(parents=True)
-    config_path().write_text("[[[")
+    config_path().write_text(COMMENTED)
     save_settings(Settings(theme="nord"))
+    assert config_path().read_text() == COMMENTED.replace('"dracula"', '"nord"')
     assert load_settings() == (Settings(theme="nord"), [])
+
+
+def test_a_setting_added_to_a_commented_file_keeps_the_comments():
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text("# nothing chosen yet\n")
+    save_settings(Settings(theme="nord"))
+    assert config_path().read_text() == '# nothing chosen yet\ntheme = "nord"\n'
+    save_settings(Settings())  # back to the default: the key goes, the comment stays
+    assert config_path().read_text() == "# nothing chosen yet\n"
+
+
+@pytest.mark.parametrize("text, where", [
+    ("# mine\ntheme = \n", ":2: invalid TOML"),
+    ("# mine\n\ntheme = 3\n", ":3: theme: expected a non-empty string, got the integer 3"),
+], ids=["syntax", "type"])
+def test_a_bad_file_is_never_modified_and_says_where(text, where):
+    config_path().parent.mkdir(parents=True)
+    config_path().write_text(text)
+    with pytest.raises(SettingsError) as refused:
+        save_settings(Settings(theme="nord"))
+    assert config_path().read_text() == text
+    assert str(refused.value).startswith(f"{config_path()}{where}")
+    assert [p.name for p in config_path().parent.iterdir()] == ["config.toml"]  # no temp left
