@@ -86,7 +86,7 @@ def _alive(pid: int) -> bool:
 def held_by_live_session(path: Path) -> bool:
     """Whether ``path`` is the copy of a session still running (never offered to another)."""
     m = _SESSION_RE.match(path.name)
-    return bool(m) and _alive(int(m.group(1)))
+    return m is not None and _alive(int(m.group(1)))
 
 
 def ended_copies(folder: Path) -> list[Path]:

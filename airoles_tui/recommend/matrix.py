@@ -5,20 +5,16 @@ needs, and the person corrects it. The proposal is deliberately simple enough to
 line (``RULE``): a skill named in the role's core skills (the comparison table's column) is
 essential (3), named in its key skills 2, only among its tools or half-matched 1.
 
-Files are TOML (``FORMAT``), written atomically, checked on load with ``file:line`` problems.
+Its file (``matrix_file.py``) is saved, stamped and kept in recovery copies as a plan is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..catalog.records import Catalog, Role
-from ..paths import user_data_dir
-from ..validation.schema import IDS, INT, STR, TABLE, F, Spec, read_versioned
-from ..validation.source import SourceError
 
 MIN_SCORE, MAX_SCORE = 0, 3
 MAX_SKILLS = 10
@@ -190,89 +186,3 @@ def clean_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise ValueError(f"keep a skill under {MAX_NAME} characters")
     return name
-
-
-# -- files ------------------------------------------------------------------------------------
-
-def matrices_dir() -> Path:
-    """Where matrices are saved unless the person names another folder."""
-    return user_data_dir() / "matrices"
-
-
-def recovery_path() -> Path:
-    """The copy kept as the person edits, offered back at the next session."""
-    return matrices_dir() / ".last-session.toml"
-
-
-SKILL: Spec = {"name": F(STR), "scores": F(TABLE)}
-FILE: Spec = {"format": F(STR), "version": F(INT), "roles": F(IDS),
-              "skills": F(SKILL, required=False, many=True)}
-
-
-def dumps(matrix: Matrix) -> str:
-    import tomli_w
-
-    doc = {"format": FORMAT, "version": VERSION, "roles": list(matrix.roles),
-           "skills": [{"name": r.name, "scores": {rid: r.scores[rid] for rid in matrix.roles}}
-                      for r in matrix.rows]}
-    head = ("# airoles-tui skills matrix: your skills (rows) scored 0-3 against each role "
-            "(columns).\n# Column sums rank the roles. Edit here or in the app (`m` in the "
-            "Recommender).\n")
-    return head + tomli_w.dumps(doc)
-
-
-def save(matrix: Matrix, path: Path, *, durable: bool = True) -> None:
-    """Write atomically (temp file, fsync, rename): a crash leaves the old file or the new.
-
-    ``durable=False`` skips the fsyncs, for recovery copies written as the person types.
-    Raises ``planfile.PlanSaveError`` with a message a person can act on.
-    """
-    from ..plan.store import write_atomic  # the plans' writer: one atomic save for every file
-
-    write_atomic(Path(path), dumps(matrix).encode("utf-8"), durable=durable)
-
-
-def load(path: Path, catalog: Catalog) -> Matrix:
-    """Read and check a matrix file; SourceError lists every problem as ``file:line``."""
-    data, checker = read_versioned(Path(path), FILE, FORMAT, VERSION)
-    roles: Sequence[str] = data["roles"]
-    for i, rid in enumerate(roles):
-        if catalog.role(rid) is None:
-            checker.add(("roles",), f"roles[{i + 1}]: no role {rid!r} in the catalog")
-        if rid in roles[:i]:
-            checker.add(("roles",), f"roles[{i + 1}]: {rid!r} is listed twice")
-    skills = data.get("skills", [])
-    if len(skills) > MAX_SKILLS:
-        checker.add(("skills", MAX_SKILLS), f"skills: at most {MAX_SKILLS}, found {len(skills)}")
-    seen: set[str] = set()
-    for n, skill in enumerate(skills):
-        where = ("skills", n)
-        name = skill["name"]
-        try:
-            name = clean_name(name)
-        except ValueError as exc:
-            checker.add((*where, "name"), f"skills[{n + 1}].name: {exc}")
-        if name.casefold() in seen:
-            checker.add((*where, "name"), f"skills[{n + 1}].name: {name!r} appears twice")
-        seen.add(name.casefold())
-        scores = skill["scores"]
-        for rid, value in scores.items():
-            at = (*where, "scores", rid)
-            if rid not in roles:
-                checker.add(at, f"skills[{n + 1}].scores.{rid}: not one of the file's roles")
-            elif isinstance(value, bool) or not isinstance(value, int) or not (
-                    MIN_SCORE <= value <= MAX_SCORE):
-                checker.add(at, f"skills[{n + 1}].scores.{rid}: expected a whole number "
-                                f"{MIN_SCORE}–{MAX_SCORE}, got {value!r}")
-        missing = [rid for rid in roles if rid not in scores]
-        if missing:
-            checker.add((*where, "scores"),
-                        f"skills[{n + 1}].scores: missing {', '.join(missing)}")
-    if checker.problems:
-        raise SourceError(checker.problems)
-    matrix = Matrix(tuple(roles))
-    for skill in skills:
-        name = clean_name(skill["name"])
-        proposed = proposals(catalog, name, roles)
-        matrix.rows.append(SkillRow(name, {rid: skill["scores"][rid] for rid in roles}, proposed))
-    return matrix

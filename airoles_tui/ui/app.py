@@ -36,8 +36,9 @@ from .widgets.text import visible
 
 if TYPE_CHECKING:
     from ..plan.file_format import LoadedPlan
+    from .matrix_keeper import MatrixKeeper
     from ..recommend.progress import ProgressStore
-    from .app_api import AppApi
+    from .app_api import AppApi, TypedApp
     from .panes.org import OrgPane
 
 install_textual_patches()  # before any widget draws a line
@@ -96,6 +97,7 @@ class AiRolesApp(DiffingApp[int]):
         self.navigator = Navigator(self)
         self._collect_timer: Timer | None = None
         self._progress: ProgressStore | None = None
+        self._matrix_keeper: MatrixKeeper | None = None
 
     @property
     def progress(self) -> ProgressStore:
@@ -105,6 +107,18 @@ class AiRolesApp(DiffingApp[int]):
 
             self._progress = ProgressStore()
         return self._progress
+
+    @property
+    def matrix_keeper(self) -> MatrixKeeper:
+        """The skills matrix being edited, its file and recovery copy, made on first use."""
+        if self._matrix_keeper is None:
+            from .matrix_keeper import MatrixKeeper
+            from .panes.recommend import open_skills_matrix
+
+            me = cast("TypedApp", self)  # what open_skills_matrix asks of an app
+            self._matrix_keeper = MatrixKeeper(self, self.catalog,
+                                               lambda: open_skills_matrix(me))
+        return self._matrix_keeper
 
     def progress_changed(self, role_id: str) -> None:
         """A skill was marked: the tree's "4/9", the card and the recommender follow."""
@@ -179,6 +193,8 @@ class AiRolesApp(DiffingApp[int]):
         org = self.org_pane()
         if org is not None:
             org.save_recovery(durable=True)
+        if self._matrix_keeper is not None:
+            self._matrix_keeper.keep()
         self.save_marks()
 
     def save_marks(self) -> None:
@@ -229,6 +245,7 @@ class AiRolesApp(DiffingApp[int]):
             self._footer_drawn = laid_out  # laid out now: drawn by the next refresh
             self.call_after_refresh(self._after_first_frame, waits + 1)
             return
+        self._offer_matrix_copy()
         if "org" in self._unmade and self._recovery_waiting():
             # A session that ended without saving left a plan: the designer offers it now.
             try:
@@ -249,6 +266,18 @@ class AiRolesApp(DiffingApp[int]):
         gc.collect()
         gc.freeze()
         gc.enable()
+
+    def _offer_matrix_copy(self) -> None:
+        """A session that ended with an unsaved skills matrix left a copy: offered now, as
+        the designer offers a plan's (its dialog may come first; each waits for its own
+        answer)."""
+        from ..recommend.matrix_file import matrices_dir
+
+        if not matrices_dir().is_dir():  # never saved or edited one: nothing to load
+            return
+        keeper = self.matrix_keeper
+        if keeper.copies_waiting():
+            self.run_worker(keeper.offer_recovery(), group="matrix-recovery", exclusive=True)
 
     def _recovery_waiting(self) -> bool:
         plans_dir = self.plans_dir or default_plans_dir()
@@ -467,5 +496,7 @@ def run_app(args: argparse.Namespace, catalog: Catalog) -> int:
                      plans_dir=getattr(args, "plans_dir", None), initial_plan=initial,
                      start_pane="org" if initial is not None else "roles")
     app.run(mouse=not args.no_mouse)
-    app.save_marks()
+    # A skills matrix left unsaved at a quit stays in its recovery copy (written now, if its
+    # timer had not run yet), to be offered at the next start; skill marks made durable.
+    app.save_unsaved()
     return app.return_code or 0

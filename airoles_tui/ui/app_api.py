@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..catalog.records import Catalog
     from ..plan.file_format import LoadedPlan
     from ..recommend.progress import ProgressStore
+    from .matrix_keeper import MatrixKeeper
     from .navigation import Navigator
 
 
@@ -29,6 +30,9 @@ class AppApi(Protocol):
 
     @property
     def progress(self) -> ProgressStore: ...
+
+    @property
+    def matrix_keeper(self) -> MatrixKeeper: ...
 
     def show_role(self, role_id: str) -> None: ...
 

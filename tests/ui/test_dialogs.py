@@ -3,14 +3,18 @@ in the middle of the screen, whatever the subclass."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.app import App
 from textual.containers import Vertical
 
-from airoles_tui.ui.screens.dialogs import Choice, ChoiceScreen, Dialog, ProblemsScreen
-from airoles_tui.ui.screens.skills_matrix import PathScreen
+from airoles_tui.ui.screens.dialogs import (
+    Choice,
+    ChoiceScreen,
+    Dialog,
+    OpenPlanScreen,
+    ProblemsScreen,
+    SaveAsScreen,
+)
 
 
 class Host(App[None]):
@@ -30,8 +34,10 @@ async def shown_box(screen, container) -> tuple[int, int, str]:
 @pytest.mark.parametrize("make", [
     lambda: ChoiceScreen("Sure?", "Really?", [Choice("y", "Yes", "yes")]),
     lambda: ProblemsScreen("Cannot open", ["a.toml:1: bad"]),
-    lambda: PathScreen("Save to", Path("/tmp/x.toml"), lambda path: None),
-], ids=["choice", "problems", "path"])
+    lambda: SaveAsScreen("skills-matrix.toml", "/tmp", title="Save skills matrix as"),
+    lambda: OpenPlanScreen([], [], "/tmp", title="Open a skills matrix", noun="matrix",
+                           nouns="matrices"),
+], ids=["choice", "problems", "save-as", "open"])
 async def test_each_dialog_is_the_same_centred_box(make):
     screen = make()
     assert isinstance(screen, Dialog)

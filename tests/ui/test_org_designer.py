@@ -240,7 +240,7 @@ async def test_every_edit_reaches_the_recovery_copy(catalog, tmp_path):
         copies = lambda: list((tmp_path / ".recovery").glob("*.toml"))  # noqa: E731
         await wait_for(pilot, lambda: copies() and load_plan(copies()[0]).plan.hires[0].title
                        == TYPED.replace("\x1b", ""))
-        await wait_for(pilot, lambda: org._autosave_timer is None)  # idle: nothing scheduled
+        await wait_for(pilot, lambda: not org.copies.scheduled)  # idle: nothing scheduled
 
 
 async def test_restore_offered_at_launch(catalog, tmp_path):

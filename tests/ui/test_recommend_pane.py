@@ -8,11 +8,12 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from airoles_tui.recommend.matrix import load, recovery_path, save
+from airoles_tui.recommend.matrix_file import dumps, load
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.panes.recommend import ChoiceList, RecommendPane
 from airoles_tui.ui.panes.roles import RolesPane
-from airoles_tui.ui.screens.skills_matrix import MatrixGrid, PathScreen, SkillsMatrixScreen
+from airoles_tui.ui.screens.dialogs import ChoiceScreen, OpenPlanScreen, ProblemsScreen, SaveAsScreen
+from airoles_tui.ui.screens.skills_matrix import MatrixGrid, SkillsMatrixScreen
 from tests.unit.test_recommender import ARTICLE_EXAMPLES
 
 
@@ -197,22 +198,22 @@ async def test_markup_in_a_custom_catalog_is_shown_as_typed(catalog):
 async def test_small_terminal_does_not_crash(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(60, 20)) as pilot:
-        pane = await open_pane(pilot)
+        await open_pane(pilot)
         await pilot.press("down", "tab", "space", "y", "4", "enter", "m")
         await pilot.pause()
         assert isinstance(app.screen, SkillsMatrixScreen)
         await pilot.press(*"Python", "enter", "escape", "0")   # the first role's column
-        assert pane.matrix.rows[0].scores["ai-research-scientist"] == 0
+        assert app.matrix_keeper.matrix.rows[0].scores["ai-research-scientist"] == 0
 
 
 # -- the skills matrix ------------------------------------------------------------------------
 
 async def open_matrix(pilot):
-    pane = await open_pane(pilot)
+    await open_pane(pilot)
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(pilot.app.screen, SkillsMatrixScreen)
-    return pane
+    return pilot.app.matrix_keeper  # where the matrix lives while its screen comes and goes
 
 
 async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
@@ -280,78 +281,179 @@ async def test_matrix_at_most_ten_skills_and_brackets_are_text(catalog):
         assert static_text(app, "#mx-cell") == "The exercise asks for at most 10 skills."
 
 
-async def test_matrix_saves_and_reopens_through_the_path_dialog(catalog, tmp_path):
+async def wait_for(pilot, condition, tries: int = 400) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"condition never became true (screen {pilot.app.screen!r})")
+
+
+def showing(app, kind) -> bool:
+    """The screen ``kind`` is on top and mounted (its parts there to read and answer)."""
+    return isinstance(app.screen, kind) and app.screen.is_mounted
+
+
+async def answer(pilot, kind, *keys) -> None:
+    """Wait for the dialog ``kind`` to be on top, then press ``keys`` in it."""
+    await wait_for(pilot, lambda: showing(pilot.app, kind))
+    await pilot.press(*keys)
+
+
+def folder_of_matrices():
+    from airoles_tui.recommend.matrix_file import matrices_dir
+
+    return matrices_dir()
+
+
+async def test_matrix_saves_and_reopens_through_the_plans_dialogs(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
-    target = tmp_path / "mine.toml"
+    target = folder_of_matrices() / "mine.toml"
     async with app.run_test(size=(80, 24)) as pilot:
-        pane = await open_matrix(pilot)
+        await open_matrix(pilot)
+        keeper = app.matrix_keeper
         await pilot.press(*"Python", "enter", "escape", "0", "s")
-        assert isinstance(app.screen, PathScreen)
+        await wait_for(pilot, lambda: showing(app, SaveAsScreen))
         field = app.screen.query_one(Input)
-        assert field.value.endswith("airoles-tui/matrices/skills-matrix.toml")
-        field.value = str(target)
+        assert field.value == "skills-matrix.toml"
+        assert static_text(app, ".dialog-title") == "Save skills matrix as"
+        field.value = "mine"
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SkillsMatrixScreen)
-        assert pane.matrix_path == target
+        await wait_for(pilot, lambda: showing(app, SkillsMatrixScreen))
+        await wait_for(pilot, lambda: keeper.doc.path == target)
         saved = load(target, catalog)
         assert saved.rows[0].scores["ai-research-scientist"] == 0
         assert "mine.toml" in static_text(app, "#mx-title")
-        # Change the file behind the app's back, then open it.
+        # Another session saves the same file meanwhile: s asks instead of overwriting.
         saved.rows[0].scores["ai-research-scientist"] = 3
-        save(saved, target)
+        target.write_text(dumps(saved))
+        await pilot.press("2", "s")
+        await answer(pilot, ChoiceScreen, "c")
+        assert load(target, catalog).rows[0].scores["ai-research-scientist"] == 3
+        assert "mine.toml (changed)" in static_text(app, "#mx-title")
+        # Opening asks about the unsaved score, then lists the folder's matrices.
         await pilot.press("o")
-        assert app.screen.query_one(Input).value == str(target)
+        await answer(pilot, ChoiceScreen, "d")
+        await wait_for(pilot, lambda: showing(app, OpenPlanScreen))
+        listed = app.screen.query_one(OptionList)
+        ids = [listed.get_option_at_index(n).id for n in range(listed.option_count)]
+        assert ids == ["new:blank", None, f"file:{target}"] or ids[-1] == f"file:{target}"
+        listed.highlighted = ids.index(f"file:{target}")
         await pilot.press("enter")
-        await pilot.pause()
-        assert pane.matrix.rows[0].scores["ai-research-scientist"] == 3
-        assert app.screen.matrix is pane.matrix
+        await wait_for(pilot, lambda: showing(app, SkillsMatrixScreen))
+        await wait_for(pilot, lambda: keeper.matrix.rows[0].scores["ai-research-scientist"]
+                       == 3)
+        assert app.screen.matrix is keeper.matrix and not keeper.doc.dirty
+        assert static_text(app, "#mx-cell").startswith("Python x AI Research Scientist: 3")
 
 
-async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalog, tmp_path):
-    bad = tmp_path / "bad.toml"
+async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalog):
+    bad = folder_of_matrices() / "bad.toml"
+    bad.parent.mkdir(parents=True)
     bad.write_text('format = "airoles-tui/skills-matrix"\nversion = 9\nroles = []\n')
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        pane = await open_matrix(pilot)
+        await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "o")
-        app.screen.query_one(Input).value = str(bad)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PathScreen)
-        assert static_text(app, "#path-error") == \
-            f"{bad}:2: version: this app reads version 1, the file is version 9"
+        await answer(pilot, ChoiceScreen, "d")  # the unsaved SQL row: discard (kept open)
+        await answer(pilot, OpenPlanScreen, "end", "enter")
+        await wait_for(pilot, lambda: showing(app, ProblemsScreen))
+        body = app.screen.query_one("#problems-body Static", Static).visual.plain
+        assert f"{bad}:2: version: this app reads version 1, the file is version 9" in body
         await pilot.press("escape")
-        assert [r.name for r in pane.matrix.rows] == ["SQL"]
+        assert [r.name for r in app.matrix_keeper.matrix.rows] == ["SQL"]
+    assert bad.read_text().endswith("roles = []\n")  # never written
 
 
-async def test_saving_over_another_file_asks_first(catalog, tmp_path):
-    other = tmp_path / "other.toml"
+async def test_saving_over_another_file_asks_first(catalog):
+    other = folder_of_matrices() / "other.toml"
+    other.parent.mkdir(parents=True)
     other.write_text("keep me")
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "s")
-        app.screen.query_one(Input).value = str(other)
+        await wait_for(pilot, lambda: showing(app, SaveAsScreen))
+        app.screen.query_one(Input).value = "other"
         await pilot.press("enter")
-        assert "exists: press enter again" in static_text(app, "#path-error")
+        await wait_for(pilot, lambda: showing(app, ChoiceScreen))
+        assert static_text(app, ".dialog-title") == "File exists"
         assert other.read_text() == "keep me"
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("o")
+        await wait_for(pilot, lambda: other.read_text() != "keep me")
         assert load(other, catalog).rows[0].name == "SQL"
 
 
-async def test_last_sessions_matrix_comes_back(catalog):
+def copies():
+    return sorted((folder_of_matrices() / ".recovery").glob("*.toml"))
+
+
+async def test_an_edit_is_copied_within_half_a_second_and_a_save_removes_the_copy(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         await pilot.press(*"Kubernetes", "enter")
-        await app.workers.wait_for_complete()
-    assert load(recovery_path(), catalog).rows[0].name == "Kubernetes"
-    again = AiRolesApp(catalog, lazy_panes=True)
-    async with again.run_test(size=(80, 24)) as pilot:
-        pane = await open_matrix(pilot)
-        assert [r.name for r in pane.matrix.rows] == ["Kubernetes"]
+        await wait_for(pilot, lambda: len(copies()) == 1)
+        assert load(copies()[0], catalog).rows[0].name == "Kubernetes"
+        await pilot.press("escape", "s")
+        await answer(pilot, SaveAsScreen, "enter")
+        await wait_for(pilot, lambda: copies() == [])
+        assert load(folder_of_matrices() / "skills-matrix.toml", catalog).rows[0].name == \
+            "Kubernetes"
+
+
+async def edit_in_a_session(catalog, *skills: str) -> None:
+    """A session that types skills into the matrix and is cut off (what SIGHUP does)."""
+    app = AiRolesApp(catalog, lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_matrix(pilot)
+        for skill in skills:
+            await pilot.press(*skill, "enter")
+        app.save_unsaved()
+
+
+async def test_two_sessions_keep_two_copies(catalog):
+    """The copy was one shared file: the second session overwrote the first's work."""
+    await edit_in_a_session(catalog, "Rust")
+    await edit_in_a_session(catalog, "Go", "SQL")
+    kept = sorted([r.name for r in load(path, catalog).rows] for path in copies())
+    assert kept == [["Go", "SQL"], ["Rust"]]
+
+
+async def test_an_ended_sessions_matrix_is_offered_at_the_next_start(catalog):
+    await edit_in_a_session(catalog, "Kubernetes")
+    [copy] = copies()  # a session that is gone (its process id no longer runs):
+    copy.rename(copy.with_name("session-20200101T000000-999999999.toml"))
+    app = AiRolesApp(catalog, lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: showing(app, ChoiceScreen))
+        assert static_text(app, ".dialog-title") == "Restore unsaved skills matrix?"
+        await pilot.press("r")
+        await wait_for(pilot, lambda: showing(app, SkillsMatrixScreen))
+        assert [r.name for r in app.screen.matrix.rows] == ["Kubernetes"]
+        assert app.matrix_keeper.doc.dirty and "not saved" in static_text(app, "#mx-title")
+        assert [p.name for p in copies()] != ["session-20200101T000000-999999999.toml"]
+        await pilot.press("s")
+        await answer(pilot, SaveAsScreen, "enter")
+        await wait_for(pilot, lambda: copies() == [])
+    assert load(folder_of_matrices() / "skills-matrix.toml", catalog).rows[0].name == \
+        "Kubernetes"
+
+
+async def test_the_shared_copy_of_an_earlier_version_is_offered_once(catalog):
+    from airoles_tui.recommend.matrix import Matrix
+    from airoles_tui.recommend.matrix_file import LEGACY_COPY, save
+
+    legacy = folder_of_matrices() / LEGACY_COPY
+    matrix = Matrix.empty(catalog)
+    matrix.add_skill(catalog, "Writing")
+    save(matrix, legacy, None)
+    app = AiRolesApp(catalog, lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer(pilot, ChoiceScreen, "r")
+        await wait_for(pilot, lambda: showing(app, SkillsMatrixScreen))
+        assert [r.name for r in app.screen.matrix.rows] == ["Writing"]
+        assert not legacy.exists() and len(copies()) == 1  # now this session's copy
 
 
 # -- how it looks -------------------------------------------------------------------------------
@@ -428,7 +530,7 @@ async def test_help_on_the_matrix_lists_its_keys(catalog):
         text = app.screen.query_one(Static).visual.plain
         assert text.startswith("Keys: Skills matrix")
         for line in ["0-3+-", "Score", "Raise the score", "Lower the score",
-                     "Reset the row to the proposal", "Remove", "Add skill", "Save", "Open"]:
+                     "Reset the row to the proposal", "Remove", "Add skill", "Save", "alt+s", "Save as", "Open"]:
             assert line in text
 
 

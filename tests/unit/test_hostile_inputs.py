@@ -35,7 +35,7 @@ from airoles_tui.plan.file_format import dumps, load_plan, loads
 from airoles_tui.plan.model import Hire, OrgPlan
 from airoles_tui.plan.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, check_file_name, save_plan
-from airoles_tui.recommend import matrix
+from airoles_tui.recommend import matrix_file
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 # ESC ] 52: set the clipboard; ESC [ 2 J: clear the screen; U+009B: the one-character CSI;
@@ -295,8 +295,8 @@ def test_parser_limits_are_refusals_in_every_reader(tmp_path, capsys, cat_dir, c
     settings, problems = load_settings(config)
     assert settings.theme is None and message in str(problems[0])
     # a skills matrix file
-    with pytest.raises(matrix.SourceError, match=message):
-        matrix.load(plan, load_catalog(data_dir()))
+    with pytest.raises(matrix_file.SourceError, match=message):
+        matrix_file.load(plan, load_catalog(data_dir()))
 
 
 OUT_OF_RANGE = {

@@ -6,18 +6,16 @@ import os
 
 import pytest
 
-from airoles_tui.plan.store import PlanSaveError
+from airoles_tui.documents.store import SaveError
 from airoles_tui.recommend.matrix import (
     FORMAT,
     MAX_SKILLS,
     Matrix,
-    dumps,
-    load,
     matrix_roles,
     propose,
-    save,
     short_labels,
 )
+from airoles_tui.recommend.matrix_file import dumps, load, save
 from airoles_tui.validation.source import SourceError
 
 
@@ -101,7 +99,7 @@ def test_save_and_load_round_trip(catalog, tmp_path):
     m = _matrix(catalog, "Python", "[bold]Writing[/]", 'Quotes "and" \\ backslash')
     m.set(1, "prompt-engineer", 3)
     path = tmp_path / "deep" / "mine.toml"
-    save(m, path)
+    save(m, path, None)
     text = path.read_text()
     assert f'format = "{FORMAT}"' in text and "[skills.scores]" in text
     back = load(path, catalog)
@@ -114,22 +112,22 @@ def test_save_and_load_round_trip(catalog, tmp_path):
 def test_save_replaces_atomically_and_keeps_the_old_file_on_failure(catalog, tmp_path,
                                                                     monkeypatch):
     path = tmp_path / "m.toml"
-    save(_matrix(catalog, "Python"), path)
+    stamp = save(_matrix(catalog, "Python"), path, None)
     before = path.read_text()
 
     def boom(*_args):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(PlanSaveError, match="could not save .*disk full"):
-        save(_matrix(catalog, "SQL"), path)
+    with pytest.raises(SaveError, match="could not save .*disk full"):
+        save(_matrix(catalog, "SQL"), path, stamp)
     assert path.read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["m.toml"]
 
 
 def test_an_empty_matrix_round_trips(catalog, tmp_path):
     path = tmp_path / "empty.toml"
-    save(Matrix.empty(catalog), path)
+    save(Matrix.empty(catalog), path, None)
     assert load(path, catalog).rows == []
 
 
@@ -174,3 +172,47 @@ def test_load_refuses_other_files(catalog, tmp_path):
         "F: version: missing required field", "F: roles: missing required field"]
     with pytest.raises(SourceError, match="file not found"):
         load(tmp_path / "nope.toml", catalog)
+
+
+# -- saved and kept as a plan is (documents/) ---------------------------------------------------
+
+def test_a_save_never_overwrites_another_sessions_file_unasked(catalog, tmp_path):
+    from airoles_tui.documents.store import Conflict
+
+    path = tmp_path / "m.toml"
+    stamp = save(_matrix(catalog, "Python"), path, None)
+    other = tmp_path / "other.toml"
+    save(_matrix(catalog, "Go"), other, None)
+    path.write_bytes(other.read_bytes())  # another session saved meanwhile
+    with pytest.raises(Conflict, match="changed on disk"):
+        save(_matrix(catalog, "SQL"), path, stamp)
+    assert load(path, catalog).rows[0].name == "Go"
+    with pytest.raises(Conflict, match="already exists"):
+        save(_matrix(catalog, "SQL"), path, None)
+
+
+def test_a_recovery_copy_names_the_file_it_was_editing(catalog, tmp_path):
+    from airoles_tui.documents.recovery import session_copy_path
+    from airoles_tui.recommend.matrix_file import load_file, pending_recoveries, write_recovery
+
+    source = tmp_path / "mine.toml"
+    stamp = save(_matrix(catalog, "Python"), source, None)
+    copy = session_copy_path(tmp_path)
+    write_recovery(_matrix(catalog, "Python", "SQL"), copy, source, stamp)
+    loaded = load_file(copy, catalog)
+    assert [r.name for r in loaded.matrix.rows] == ["Python", "SQL"]
+    assert loaded.recovery_source == source.absolute()
+    assert loaded.source_stamp.sha256 == stamp.sha256
+    assert pending_recoveries(tmp_path, catalog) == []  # this session's own: never offered
+    gone = copy.rename(copy.with_name("session-20200101T000000-999999999.toml"))
+    [entry] = pending_recoveries(tmp_path, catalog)
+    assert (entry.path, entry.name, entry.source) == (gone, "Python, SQL", str(source.absolute()))
+
+
+def test_the_one_shared_copy_of_earlier_versions_is_offered_too(catalog, tmp_path):
+    from airoles_tui.recommend.matrix_file import LEGACY_COPY, list_matrices, pending_recoveries
+
+    save(_matrix(catalog, "Kubernetes"), tmp_path / LEGACY_COPY, None)
+    [entry] = pending_recoveries(tmp_path, catalog)
+    assert (entry.path.name, entry.name, entry.source) == (LEGACY_COPY, "Kubernetes", "")
+    assert list_matrices(tmp_path, catalog) == []  # a copy is not a saved matrix

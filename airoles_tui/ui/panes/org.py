@@ -2,8 +2,9 @@
 
 The pane shows and edits the open plan. Its file work (save, conflicts, open, recovery
 copies, export, what to ask before quitting) is decided by plan/session.PlanSession; the pane
-turns those decisions into dialogs. Every edit marks the plan unsaved and schedules a
-recovery copy within half a second (a one-shot timer, so an idle designer costs nothing).
+turns those decisions into dialogs, through ui/document_flow as the skills matrix does. Every
+edit marks the plan unsaved and schedules a recovery copy within half a second (a one-shot
+timer, so an idle designer costs nothing).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import OptionList, Static
 
@@ -27,15 +27,21 @@ from ...plan.document import PlanDocument
 from ...plan.file_format import LoadedPlan
 from ...plan.limits import describe
 from ...plan.model import OrgPlan, money
-from ...plan.session import Conflict, Opened, PlanSession, Problems, Question, Saved
+from ...plan.session import Opened, PlanSession, Problems, Question, Saved
 from ...plan.stamp import Stamp
 from ..app_api import app_of
+from ..document_flow import (
+    RecoveryCopies,
+    offer_recovery,
+    resolve_unsaved,
+    save_document,
+    show_problems,
+)
 from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
 SIDE_WIDTH = 34  # the hire list's width below WIDE columns
 WIDE = 110
-AUTOSAVE_DELAY = 0.5  # seconds from the first unsaved edit to the recovery copy
 # The file dialogs and the plan's screens (ui/dialogs, ui/org_screens) are imported by the
 # actions that open them: most sessions open none (~0.15 MiB).
 
@@ -62,7 +68,7 @@ class OrgPane(Vertical):
         # The open plan and its files: every save, open, restore and quit decision.
         self.session = PlanSession(catalog, default_plans_dir())
         self.selected: int | None = None
-        self._autosave_timer: Timer | None = None
+        self.copies = RecoveryCopies(self, self.session)  # the recovery copy, as edits come
         self._edit_checkpointed = False
         self._form_shown = asyncio.Event()
         self._columns: tuple[str, ...] = ()  # the hire list's extra columns at this width
@@ -128,8 +134,7 @@ class OrgPane(Vertical):
             pass
 
     def on_unmount(self) -> None:
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
+        self.copies.stop()
         self.session.close()
 
     # -- showing the plan ----------------------------------------------------------------
@@ -223,7 +228,7 @@ class OrgPane(Vertical):
                 if (editor := self._editor()) is not None and line == self.selected:
                     editor.show_cost(self.analysis.costs[line])
             self._refresh_text()
-        self._schedule_autosave()
+        self.copies.schedule()
 
     # -- the list and the form -------------------------------------------------------------
 
@@ -399,54 +404,17 @@ class OrgPane(Vertical):
 
     # -- recovery --------------------------------------------------------------------------
 
-    def _schedule_autosave(self) -> None:
-        # A one-shot timer started by the first edit and not pushed back by later ones:
-        # steady typing still reaches the disk every half second.
-        if self._autosave_timer is None:
-            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
-
-    def _autosave(self) -> None:
-        self._autosave_timer = None
-        self.save_recovery()
-
     def save_recovery(self, durable: bool = False) -> bool:
         """Write (or, for a clean plan, remove) this session's recovery copy."""
-        written = self.session.save_recovery(durable=durable)
-        if written.warning:
-            self.notify(written.warning, severity="error", timeout=10, markup=False)
-        return written.kept
+        return self.copies.save(durable=durable)
 
     @work(group="org-recovery", exclusive=True)
     async def _offer_recovery(self) -> None:
-        offer = self.session.recovery_offer()
-        if offer is None:
-            return
-        from ..screens.dialogs import Choice, ChoiceScreen
+        await offer_recovery(self.app, self.session, self._restored)
 
-        entry, question, _count = offer
-        answer = await self.app.push_screen_wait(ChoiceScreen(
-            question.title, question.text,
-            [Choice("r", "Restore", "restore"), Choice("d", "Discard it", "discard"),
-             Choice("l", "Later", "later")], cancel_value="later"))
-        if answer == "discard":
-            self.session.discard_offered(entry)
-            self.notify("Recovery copy discarded", markup=False)
-        elif answer == "restore":
-            if not await self._resolve_unsaved("restore the other plan"):
-                return
-            found = self.session.read_recovery(entry)
-            if isinstance(found, Problems):
-                await self._problems(found)
-                return
-            keep = True
-            if found.outside is not None:
-                keep = await self.app.push_screen_wait(ChoiceScreen(
-                    found.outside.title, found.outside.text,
-                    [Choice("a", "Save as a new plan", "save_as"),
-                     Choice("k", "Keep that file", "keep")], cancel_value="save_as")) == "keep"
-            self._opened(self.session.restore(found, keep_source=keep))
-            self.app.call_later(app_of(self).action_show_pane, "org")
-            self.notify("Plan restored: ctrl+s saves it", markup=False)
+    def _restored(self, opened: Opened) -> None:
+        self._opened(opened)
+        self.app.call_later(app_of(self).action_show_pane, "org")
 
     # -- opening and saving ----------------------------------------------------------------
 
@@ -462,61 +430,18 @@ class OrgPane(Vertical):
             self.notify(opened.warning, severity="warning", timeout=8, markup=False)
 
     async def _problems(self, problems: Problems) -> None:
-        from ..screens.dialogs import ProblemsScreen
-
-        await self.app.push_screen_wait(ProblemsScreen(problems.title, list(problems.problems),
-                                                       problems.note))
+        await show_problems(self.app, problems)
 
     async def _resolve_unsaved(self, verb: str) -> bool:
         """True when it is fine to drop the current plan (saved, discarded or clean)."""
-        question = self.session.unsaved(verb)
-        if question is None:
-            return True
-        from ..screens.dialogs import Choice, ChoiceScreen
-
-        answer = await self.app.push_screen_wait(ChoiceScreen(
-            question.title, question.text,
-            [Choice("s", "Save", "save"), Choice("d", "Discard changes", "discard"),
-             Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
-        if answer == "save":
-            return await self._save_flow()
-        if answer == "discard":
-            self.session.discard_changes()
-            return True
-        return False
+        resolved = await resolve_unsaved(self.app, self.session, verb)
+        self._refresh_text()  # saved, perhaps: the header says so
+        return resolved
 
     async def _save_flow(self, save_as: bool = False) -> bool:
-        from ..screens.dialogs import Choice, ChoiceScreen, SaveAsScreen
-
-        session = self.session
-        target = None
-        suggested = session.name_to_ask(save_as)
-        if suggested is not None:
-            name = await self.app.push_screen_wait(SaveAsScreen(suggested,
-                                                                str(session.plans_dir)))
-            if name is None:
-                return False
-            target = session.target(name)
-        outcome = session.save(target)
-        while isinstance(outcome, Conflict):
-            question = outcome.question
-            answer = await self.app.push_screen_wait(ChoiceScreen(
-                question.title, question.text,
-                [Choice("o", "Overwrite", "overwrite"),
-                 Choice("a", "Save as another name", "save_as"),
-                 Choice("c", "Cancel", "cancel")], cancel_value="cancel"))
-            if answer == "overwrite":
-                outcome = session.save(outcome.path, force=True)
-            elif answer == "save_as":
-                return await self._save_flow(save_as=True)
-            else:
-                return False
-        if isinstance(outcome, Problems):
-            await self._problems(outcome)
-            return False
+        saved = await save_document(self.app, self.session, save_as)
         self._refresh_text()
-        self.notify(f"Saved {outcome.path}", markup=False)
-        return True
+        return saved
 
     @work(group="org-flow", exclusive=True)
     async def action_save(self) -> None:

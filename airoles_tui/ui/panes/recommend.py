@@ -8,7 +8,6 @@ Enter on a role opens its card; on the pathway, the pathway itself.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -43,8 +42,7 @@ from ..app_api import app_of
 from ..widgets.fields import Input
 from ..widgets.text import HEADING, MUTED, literal, visible
 
-if TYPE_CHECKING:  # the exercise's module loads when it is opened (m), not with the pane
-    from ...recommend.matrix import Matrix
+if TYPE_CHECKING:
     from ..app_api import TypedApp
 
 INDENT = 4  # the rank or "+3" column of the results, so wrapped lines hang under the text
@@ -92,9 +90,6 @@ class RecommendPane(Horizontal):
         self.years: int | None = None  # in the background's field
         self.target_years: int | None = None  # already doing the target kind of work
         self.result: Recommendation | None = None
-        # The skills matrix outlives its screen: closing it and coming back keeps the work.
-        self.matrix: Matrix | None = None
-        self.matrix_path: Path | None = None
         self.built = False
 
     def _build(self) -> list[Widget]:
@@ -331,17 +326,10 @@ class RecommendPane(Horizontal):
     # -- the skills matrix --------------------------------------------------------------
 
     def action_matrix(self) -> None:
-        from ...recommend.matrix import Matrix
-        from ..screens.skills_matrix import SkillsMatrixScreen, restore_last_session
+        from ..screens.skills_matrix import SkillsMatrixScreen
 
-        if self.matrix is None:
-            self.matrix = restore_last_session(self.catalog)
-            if self.matrix is not None:
-                self.notify("Your matrix from last time is back; o opens another file.",
-                            markup=False)
-            else:
-                self.matrix = Matrix.empty(self.catalog)
-        self.app.push_screen(SkillsMatrixScreen(self.catalog, self))
+        # The app keeps the matrix (ui/matrix_keeper): closing the screen loses nothing.
+        self.app.push_screen(SkillsMatrixScreen(self.catalog, app_of(self).matrix_keeper))
 
 
 def open_skills_matrix(app: TypedApp) -> None:

@@ -162,7 +162,8 @@ NEW_BLANK = "new:blank"
 
 
 class OpenPlanScreen(Dialog[str | None]):
-    """Pick a plan: a blank one, a shipped example, or a saved plan (newest first)."""
+    """Pick a document: a blank one, a shipped example, or a saved one (newest first); plans
+    by default, skills matrices with ``noun="matrix", nouns="matrices"``."""
 
     DEFAULT_CSS = """
     OpenPlanScreen OptionList { height: auto; max-height: 16; border: none; }
@@ -170,20 +171,23 @@ class OpenPlanScreen(Dialog[str | None]):
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="open.cancel")]
 
     def __init__(self, examples: list[PlanEntry], saved: list[PlanEntry], folder: str,
-                 title: str = "Open a plan") -> None:
+                 title: str = "Open a plan", noun: str = "plan",
+                 nouns: str = "plans") -> None:
         super().__init__()
+        self.noun, self.nouns = noun, nouns
         self.examples = examples
         self.saved = saved
         self.folder = folder
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        options: list[Option | None] = [Option(literal("New blank plan"), id=NEW_BLANK)]
+        options: list[Option | None] = [Option(literal(f"New blank {self.noun}"), id=NEW_BLANK)]
         for entry in self.examples:
             options.append(Option(literal(f"Example: {entry.name}"), id=f"example:{entry.path}"))
         options.append(None)
         if not self.saved:
-            options.append(Option(literal(f"(no saved plans in {self.folder})"), disabled=True))
+            options.append(Option(literal(f"(no saved {self.nouns} in {self.folder})"),
+                                  disabled=True))
         for entry in self.saved:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
             name = entry.name if not entry.problem else f"{entry.path.name} (cannot be read)"

@@ -1,28 +1,23 @@
 """The skills-matrix exercise as a screen: skills down, the comparison table's roles across.
 
-The matrix lives on the Recommender pane, so closing this screen loses nothing; every change
-is also copied to a recovery file in the background, so a dropped SSH session loses nothing
-either. The grid's own keys (0-3, +/-) win over the app's pane digits while it has focus.
+The matrix lives in the app's MatrixKeeper (ui/matrix_keeper), so closing this screen loses
+nothing; every change goes through it, which copies it for recovery as the plan is copied,
+so a dropped SSH session loses nothing either. Saving and opening are the plan's dialogs.
+The grid's own keys (0-3, +/-) win over the app's pane digits while it has focus.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from contextlib import suppress
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from ...catalog.records import Catalog
-from ...plan.store import PlanSaveError
 from ...recommend.matrix import (
     MAX_SCORE,
     MAX_SKILLS,
@@ -30,28 +25,17 @@ from ...recommend.matrix import (
     RULE,
     WHY,
     Matrix,
-    load,
-    matrices_dir,
     matrix_roles,
-    recovery_path,
-    save,
     short_labels,
 )
-from ...validation.source import SourceError
 from ..widgets.fields import Input
 from ..widgets.footer import keys_footer
 from ..widgets.text import MUTED, label, literal
 from .base import AppScreen
-from .dialogs import Dialog
 
+if TYPE_CHECKING:
+    from ..matrix_keeper import MatrixKeeper
 
-class MatrixHolder(Protocol):
-    """Where the open matrix lives (the Recommender pane), so closing the screen loses nothing."""
-
-    matrix: Matrix | None
-    matrix_path: Path | None
-
-_RECOVERY_LOCK = threading.Lock()
 SKILL_WIDTH = 13
 CELL_WIDTH = 6
 SUM_ROW = "sum"
@@ -119,18 +103,24 @@ class SkillsMatrixScreen(AppScreen[None]):
         Binding("escape,q", "close", "Back", id="matrix.close"),
         Binding("a", "add", "Add skill", id="matrix.add"),
         Binding("s,ctrl+s", "save", "Save", key_display="s", id="matrix.save"),
+        # As in the designer (most terminals send ctrl+shift+s as ctrl+s); in help, not in
+        # the footer, which at 80 columns would lose o Open for it.
+        Binding("alt+s,ctrl+shift+s", "save_as", "Save as", key_display="alt+s", show=False,
+                id="matrix.save-as"),
         Binding("o", "open", "Open", id="matrix.open"),
     ]
 
-    def __init__(self, catalog: Catalog, pane: MatrixHolder) -> None:
+    def __init__(self, catalog: Catalog, keeper: MatrixKeeper) -> None:
         super().__init__()
         self.catalog = catalog
-        self.pane = pane
-        assert pane.matrix is not None
-        self.matrix: Matrix = pane.matrix
+        self.keeper = keeper
         self.labels = short_labels(matrix_roles(catalog))
-        self.dirty = False
-        self._edits = self._copied = 0
+        self._shown_roles: tuple[str, ...] = ()  # the grid's columns
+
+    @property
+    def matrix(self) -> Matrix:
+        """The keeper's matrix: opening or restoring another replaces it there."""
+        return self.keeper.matrix
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -147,15 +137,22 @@ class SkillsMatrixScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         grid = self.query_one(MatrixGrid)
-        grid.add_column(label("Skill"), width=SKILL_WIDTH, key="skill")
-        for rid in self.matrix.roles:
-            grid.add_column(label(self._label(rid).center(CELL_WIDTH)), width=CELL_WIDTH,
-                            key=rid)
-        self._legend()
+        self.keeper.view = self.reload  # another matrix opened or restored: shown here
+        self._columns()
         self._rebuild()
         (grid if self.matrix.rows else self.query_one(SkillInput)).focus()
         if self.matrix.rows:
             grid.move_cursor(row=0, column=1, animate=False)
+
+    def _columns(self) -> None:
+        grid = self.query_one(MatrixGrid)
+        grid.clear(columns=True)
+        grid.add_column(label("Skill"), width=SKILL_WIDTH, key="skill")
+        for rid in self.matrix.roles:
+            grid.add_column(label(self._label(rid).center(CELL_WIDTH)), width=CELL_WIDTH,
+                            key=rid)
+        self._shown_roles = self.matrix.roles
+        self._legend()
 
     def _label(self, role_id: str) -> str:
         if role_id in self.labels:
@@ -169,7 +166,8 @@ class SkillsMatrixScreen(AppScreen[None]):
     def _legend(self) -> None:
         parts = [f"{self._label(r)} {self._role_name(r)}" for r in self.matrix.roles]
         self.query_one("#mx-legend", Static).update(
-            literal("Columns: " + " · ".join(parts) + "\n" + RULE, MUTED))
+            literal("Columns, the comparison table's roles: " + " · ".join(parts) + "\n" + RULE,
+                    MUTED))
 
     def _cell(self, row: int, role_id: str) -> str:
         skill = self.matrix.rows[row]
@@ -201,14 +199,15 @@ class SkillsMatrixScreen(AppScreen[None]):
         self._describe_cell()
 
     def _title(self) -> None:
-        path = self.pane.matrix_path
-        where = (f"{path.name}{' (changed)' if self.dirty else ''}" if path
+        doc = self.keeper.doc
+        where = (f"{doc.path.name}{' (changed)' if doc.dirty else ''}" if doc.path
                  else "not saved (s saves)")
         self.query_one("#mx-title", Static).update(Content.assemble(
             literal("Skills matrix", "bold reverse"),
-            literal(f" {len(self.matrix.rows)}/{MAX_SKILLS} skills x the "
-                    f"{len(self.matrix.roles)} roles of the comparison table · {where}",
-                    MUTED)))
+            # Short enough that the file's name shows whole at 80 columns (the legend below
+            # says the columns are the comparison table's roles).
+            literal(f" {len(self.matrix.rows)}/{MAX_SKILLS} skills x "
+                    f"{len(self.matrix.roles)} roles · {where}", MUTED)))
 
     def _ranking(self) -> None:
         if not self.matrix.rows:
@@ -318,128 +317,36 @@ class SkillsMatrixScreen(AppScreen[None]):
         self.query_one("#mx-cell", Static).update(literal(text, "bold"))
 
     def _changed(self) -> None:
-        self.dirty = True
-        self._edits += 1
-        self._recovery_copy(self.matrix.copy(), self._edits)
+        self.keeper.changed()
 
-    @work(thread=True, group="matrix-recovery")
-    def _recovery_copy(self, snapshot: Matrix, edit: int) -> None:
-        """Keep the last session's matrix, so a dropped connection loses no typing.
-
-        Copies are written one at a time and never an older edit over a newer one.
-        """
-        with _RECOVERY_LOCK:
-            if edit <= self._copied:
-                return
-            with suppress(PlanSaveError):  # best effort; explicit saves report their errors
-                save(snapshot, recovery_path(), durable=False)
-            self._copied = edit
+    def reload(self) -> None:
+        """Another matrix was opened or restored, or this one saved: show it as it is now
+        (a file from another catalog may have other columns)."""
+        if self.matrix.roles != self._shown_roles:
+            self._columns()
+        self._rebuild()
 
     # -- files ------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        suggested = self.pane.matrix_path or matrices_dir() / "skills-matrix.toml"
+    @work(group="matrix-file", exclusive=True)
+    async def action_save(self) -> None:
+        await self.keeper.save()
 
-        def attempt(path: Path) -> str | None:
-            try:
-                save(self.matrix, path)
-            except PlanSaveError as exc:
-                return str(exc)
-            self.pane.matrix_path = path
-            self.dirty = False
-            self._title()
-            self.notify(f"Saved {path}", markup=False)
-            return None
+    @work(group="matrix-file", exclusive=True)
+    async def action_save_as(self) -> None:
+        await self.keeper.save(save_as=True)
 
-        self.app.push_screen(PathScreen("Save the matrix to", suggested, attempt,
-                                        confirm_replace=self.pane.matrix_path))
-
-    def action_open(self) -> None:
-        suggested = self.pane.matrix_path or matrices_dir() / "skills-matrix.toml"
-
-        def attempt(path: Path) -> str | None:
-            try:
-                matrix = load(path, self.catalog)
-            except SourceError as exc:
-                return "\n".join(str(p) for p in exc.problems[:6])
-            self.matrix = self.pane.matrix = matrix
-            self.pane.matrix_path = path
-            self.dirty = False
-            self._rebuild()
-            self.notify(f"Opened {path}", markup=False)
-            return None
-
-        self.app.push_screen(PathScreen("Open a matrix from", suggested, attempt))
+    @work(group="matrix-file", exclusive=True)
+    async def action_open(self) -> None:
+        await self.keeper.open()
 
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def on_unmount(self) -> None:
+        if self.keeper.view == self.reload:
+            self.keeper.view = None
+
 
 def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def restore_last_session(catalog: Catalog) -> Matrix | None:
-    """The recovery copy of the previous session, if there is a readable one."""
-    path = recovery_path()
-    if not path.exists():
-        return None
-    try:
-        return load(path, catalog)
-    except SourceError:
-        return None
-
-
-class PathScreen(Dialog[Path | None]):
-    """Ask for a file path; the caller's ``attempt`` does the I/O and returns why it failed."""
-
-    BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="path.cancel")]
-
-    def __init__(self, title: str, suggested: Path,
-                 attempt: Callable[[Path], str | None], *,
-                 confirm_replace: Path | None = None) -> None:
-        super().__init__()
-        self.title_text = title
-        self.suggested = suggested
-        self.attempt = attempt
-        self.saving = "Save" in title
-        self.confirm_replace = confirm_replace
-        self._armed: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(literal(self.title_text), classes="dialog-title")
-            yield Input(str(self.suggested), id="path-input", compact=True)
-            yield Static(id="path-error", classes="dialog-error")
-            yield Static(literal(f"Relative names are kept in {matrices_dir()} · "
-                                 "enter confirms · esc cancels", MUTED))
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted, "#path-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        error = self.query_one("#path-error", Static)
-        text = event.value.strip()
-        if not text:
-            error.update(literal("Type a file path."))
-            return
-        path = Path(text).expanduser()
-        if not path.is_absolute():
-            path = matrices_dir() / path
-        if path.is_dir():
-            error.update(literal(f"{path} is a folder: add a file name."))
-            return
-        if (self.saving and path.exists() and path != self.confirm_replace
-                and path != self._armed):
-            self._armed = path
-            error.update(literal(f"{path} exists: press enter again to replace it."))
-            return
-        problem = self.attempt(path)
-        if problem:
-            error.update(literal(problem))
-            return
-        self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
