@@ -55,3 +55,8 @@ def user_cache_dir() -> Path:
 
 def default_plans_dir() -> Path:
     return user_data_dir() / "plans"
+
+
+def matrices_dir() -> Path:
+    """Where skills matrices are saved, as plans are in the plans folder."""
+    return user_data_dir() / "matrices"

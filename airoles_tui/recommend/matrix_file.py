@@ -22,7 +22,6 @@ from ..documents.recovery import (
 )
 from ..documents.stamp import Stamp
 from ..documents.store import Entry, document_files, list_entries, save_bytes, write_atomic
-from ..paths import user_data_dir
 from ..validation.schema import IDS, INT, STR, TABLE, F, Spec, read_versioned
 from ..validation.source import SourceError
 from .matrix import (
@@ -41,12 +40,6 @@ from .matrix import (
 # of an ended session, so an upgrade loses nothing.
 LEGACY_COPY = ".last-session.toml"
 DEFAULT_NAME = "skills-matrix"
-
-
-def matrices_dir() -> Path:
-    """Where matrices are saved, as plans are in the plans folder."""
-    return user_data_dir() / "matrices"
-
 
 SKILL: Spec = {"name": F(STR), "scores": F(TABLE)}
 FILE: Spec = {"format": F(STR), "version": F(INT), "roles": F(IDS),

@@ -12,6 +12,7 @@ from ..catalog.records import Catalog
 from ..documents.session import DocumentSession, LoadedCopy, Opened, Problems, problems_of
 from ..documents.stamp import Stamp
 from ..documents.store import Entry, file_name_for
+from ..paths import matrices_dir
 from ..validation.source import SourceError
 from .matrix import Matrix
 from .matrix_file import (
@@ -19,7 +20,6 @@ from .matrix_file import (
     LoadedMatrix,
     list_matrices,
     load_file,
-    matrices_dir,
     pending_recoveries,
     save,
     summary,

@@ -17,7 +17,7 @@ from textual.widget import MountError, Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 
 from ..catalog.records import Catalog
-from ..paths import default_plans_dir, styles_dir
+from ..paths import default_plans_dir, matrices_dir, styles_dir
 from .lifecycle import Lifecycle
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, LearningPlanCommands, RoleCommands
@@ -271,9 +271,8 @@ class AiRolesApp(DiffingApp[int]):
         """A session that ended with an unsaved skills matrix left a copy: offered now, as
         the designer offers a plan's (its dialog may come first; each waits for its own
         answer)."""
-        from ..recommend.matrix_file import matrices_dir
-
-        if not matrices_dir().is_dir():  # never saved or edited one: nothing to load
+        # paths, not the matrix's modules: a session that never made a matrix loads none
+        if not matrices_dir().is_dir():
             return
         keeper = self.matrix_keeper
         if keeper.copies_waiting():

@@ -301,7 +301,7 @@ async def answer(pilot, kind, *keys) -> None:
 
 
 def folder_of_matrices():
-    from airoles_tui.recommend.matrix_file import matrices_dir
+    from airoles_tui.paths import matrices_dir
 
     return matrices_dir()
 
@@ -559,3 +559,35 @@ async def test_the_articles_four_examples_through_the_form(catalog, args, expect
         shown = results(app)
         for role, reason in expected:
             assert reason in " ".join(shown[f"top:{role}"].split())
+
+
+FRESH_START = """
+import asyncio, sys
+from airoles_tui.catalog.loader import load_catalog
+from airoles_tui.paths import data_dir
+from airoles_tui.ui.app import AiRolesApp
+
+async def main():
+    app = AiRolesApp(load_catalog(data_dir()), lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(20):  # past the first frame, when a waiting copy would be offered
+            await pilot.pause(0.05)
+    print("airoles_tui.recommend.matrix_file" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_a_start_without_matrices_loads_none_of_the_matrix(tmp_path):
+    """Looking for a matrix's recovery copy costs a folder check, not the matrix's modules,
+    for the sessions (most) that never open one."""
+    import subprocess
+    import sys
+
+    def loaded() -> str:
+        return subprocess.run([sys.executable, "-c", FRESH_START], capture_output=True,
+                              text=True, timeout=120, check=True).stdout.strip()
+
+    assert loaded() == "False"
+    folder_of_matrices().mkdir(parents=True)  # a matrix was made here once: now it looks
+    assert loaded() == "True"
