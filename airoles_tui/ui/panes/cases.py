@@ -111,8 +111,9 @@ class CasesPane(Vertical):
         status = self.query_one("#cases-status", Static)
         total = len(self.entries)
         if query:
-            status.update(literal(f"{len(found)} of {total} match {query!r}" if found
-                                  else f"Nothing matches {query!r} (esc clears)"))
+            # The query is in the filter field above: not repeated, so the line fits.
+            status.update(literal(f"{len(found)} of {total} match" if found
+                                  else "Nothing matches · esc clears"))
         else:
             status.update(literal(f"{total} documents · / filter"))
         if found:

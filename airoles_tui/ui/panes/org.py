@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +42,7 @@ from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
 SIDE_WIDTH = 34  # the hire list's width below WIDE columns
+SUMMARY_ROOM = 80  # the summary line's width before the pane is laid out
 WIDE = 110
 # The file dialogs and the plan's screens (ui/dialogs, ui/org_screens) are imported by the
 # actions that open them: most sessions open none (~0.15 MiB).
@@ -147,6 +149,7 @@ class OrgPane(Vertical):
             self.query_one("#org-side").styles.width = side
         except NoMatches:  # resized while being composed: the next resize lays it out
             return
+        self._refresh_text()  # the summary's first note shows where the width allows
         columns = list_columns(side)
         if columns != self._columns:
             # The list's lines only: the form and the selection stay as they are.
@@ -187,10 +190,18 @@ class OrgPane(Vertical):
                 f"{money(plan.funding_usd)} raised · {plan.company or '(company)'} · "
                 f"{plan.product or '(product)'}")
         self.query_one("#org-header", Static).update(literal(head))
-        first = self.analysis.advice[0].message if self.analysis.advice else ""
-        summary = self.analysis.summary() + (f" (v): {first}" if first else " (v: details)")
-        self.query_one("#org-summary", Static).update(literal(summary))
+        self.query_one("#org-summary", Static).update(literal(self._summary()))
         self.query_one("#org-hint", Static).update(literal(self._hint()))
+
+    def _summary(self) -> str:
+        """The figures, and the first note in words when the line has room for it: never a
+        note cut off in "…" (v shows them all)."""
+        summary = self.analysis.summary()
+        if not self.analysis.advice:
+            return summary + " (v: details)"
+        line = f"{summary} (v): {self.analysis.advice[0].message}"
+        room = (self.size.width or SUMMARY_ROOM) - 2  # the line's padding
+        return line if cell_len(line) <= room else f"{summary} (v shows them)"
 
     def _hint(self) -> str:
         """The line under the list: what its marks mean, or what to do next. It wraps in the

@@ -229,10 +229,11 @@ class RolesPane(Vertical):
         status = self.query_one("#roles-status", Static)
         total = len(self.catalog.roles)
         # One fixed line (CSS height 1): no layout needed, and a layout per filter keystroke
-        # re-laid the whole screen.
+        # re-laid the whole screen. So it fits the side's 33 cells whatever was typed: the
+        # query is in the filter field above, and is not repeated here.
         if query:
-            status.update(literal(f"{len(roles)} of {total} roles match {query!r}"
-                                  if roles else f"No role matches {query!r} (esc clears)"),
+            status.update(literal(f"{len(roles)} of {total} roles match"
+                                  if roles else "No role matches · esc clears"),
                           layout=False)
         else:
             status.update(literal(self._idle_status()), layout=False)
@@ -374,7 +375,7 @@ class RolesPane(Vertical):
     def _mark_status(self) -> None:
         if self.marked:
             self.query_one("#roles-status", Static).update(literal(
-                f"{len(self.marked)} marked · space unmarks · c compares"))
+                f"{len(self.marked)} marked: c compare, space unmark"))
 
     @on(RoleTree.Mark)
     def _mark(self, event: RoleTree.Mark) -> None:
