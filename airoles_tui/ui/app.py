@@ -411,11 +411,18 @@ class AiRolesApp(DiffingApp[int]):
             self.show_pane_then(pane_id)
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen, binding_rows
+        from .screens.help import HelpScreen, binding_rows, declared_bindings, recipe
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title()))
+        steps: list[tuple[str, str]] = []
+        if self.screen is self.screen_stack[0]:  # a pane's recipe (HELP_STEPS), if it has one
+            pane = self._body(self.query_one("#panes", TabbedContent).active)
+            declared = getattr(pane, "HELP_STEPS", ())
+            if pane is not None and declared:
+                steps = recipe(declared, declared_bindings(pane.walk_children(with_self=True)),
+                               self.get_key_display)
+        self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title(), steps))
 
     def _screen_title(self) -> str:
         from .screens.table import ComparisonScreen

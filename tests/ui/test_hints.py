@@ -122,24 +122,21 @@ async def test_designer_dialog_hints(catalog, tmp_path, key, selector, expected)
         await assert_whole(pilot, selector, expected)
 
 
-async def test_roles_table_title_with_the_longest_heading(catalog):
+@pytest.mark.parametrize("keys, selector, expected", [
+    ("t,s,s,s,r", "#table-title", "Primary focus (descending)"),  # the longest heading
+    ("p", "#pay-legend", "enter opens"),
+    ("down,g", "LinksScreen Static", "enter goes, esc closes"),  # a role's related links
+    ("question_mark", "#help-closes", "closes this help"),
+])
+async def test_screen_hints(catalog, keys, selector, expected):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t")
-        await wait_for(pilot, lambda: app.screen.query("#table-title"))
-        await pilot.press("s", "s", "s", "r")  # by Primary focus, descending
-        await assert_whole(pilot, "#table-title", "Primary focus (descending)")
+        await pilot.press(*keys.split(","))
+        await wait_for(pilot, lambda: app.screen.query(selector))
+        await assert_whole(pilot, selector, expected)
 
 
-async def test_pay_chart_legend_and_empty_filter(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p")
-        await wait_for(pilot, lambda: app.screen.query("#pay-legend"))
-        await assert_whole(pilot, "#pay-legend", "enter opens")
-
-
-async def test_compare_and_skills_and_learning_plan_titles(catalog):
+async def test_compare_and_skills_titles(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "space", "down", "space", "c")
@@ -148,12 +145,3 @@ async def test_compare_and_skills_and_learning_plan_titles(catalog):
         await pilot.press("escape", "s")
         await wait_for(pilot, lambda: app.screen.query("#skills-note"))
         await assert_whole(pilot, "#skills-note", "Saved as you mark")
-
-
-async def test_related_links_hint(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "g")  # the first role's related links
-        await wait_for(pilot, lambda: app.screen.query("LinksScreen Static"))
-        await assert_whole(pilot, "LinksScreen Static", "enter goes, esc closes")
-

@@ -392,7 +392,7 @@ async def test_help_lists_every_designer_action(catalog, tmp_path):
         await focus_list(pilot)
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        text = app.screen.query_one(Static).visual.plain
+        text = app.screen.query_one("#help-text", Static).visual.plain
         for action in ("Add", "Delete", "Undo", "Earlier", "Later", "Edit", "Save", "Save as",
                        "Open", "Details", "Growth", "Analysis"):
             assert f"  {action}\n" in text + "\n", action

@@ -46,3 +46,13 @@ def test_unsaved_changes_question(snap_compare, catalog, tmp_path):
 def test_blank_designer(snap_compare, catalog, tmp_path):
     assert snap_compare(AiRolesApp(catalog, plans_dir=tmp_path), terminal_size=SIZE,
                         press=["4"])
+
+
+def test_help_with_how_to_build_a_plan(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["question_mark"])
+
+
+def test_help_filtered(snap_compare, catalog, tmp_path):
+    assert snap_compare(example_app(catalog, tmp_path), terminal_size=SIZE, run_before=loaded,
+                        press=["question_mark", "slash", *"sav"])

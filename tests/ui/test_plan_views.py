@@ -147,7 +147,7 @@ async def test_other_spending_and_the_growth_month_are_entered_and_counted(catal
         assert plan.growth.month == 20 and pane.doc.dirty
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        text = str(app.screen.query_one("Static").render())
+        text = str(app.screen.query_one("#help-text").render())
         for action in ("Timeline", "Burn", "Org chart"):
             assert action in text
 

@@ -527,7 +527,7 @@ async def test_help_on_the_matrix_lists_its_keys(catalog):
         await open_matrix(pilot)
         await pilot.press(*"SQL", "enter", "escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one(Static).visual.plain
+        text = app.screen.query_one("#help-text", Static).visual.plain
         assert text.startswith("Keys: Skills matrix")
         for line in ["0-3+-", "Score", "Raise the score", "Lower the score",
                      "Reset the row to the proposal", "Remove", "Add skill", "Save", "alt+s", "Save as", "Open"]:

@@ -136,8 +136,8 @@ async def test_help_lists_the_live_bindings(catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one(Static).visual.plain
-        for expected in ("/  ", "Filter", "Quit", "Table", "ctrl+p"):
+        text = app.screen.query_one("#help-text", Static).visual.plain
+        for expected in ("/  ", "Filter", "Quit", "Table", "^p"):
             assert expected in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -159,7 +159,7 @@ async def test_the_skill_keys_are_in_the_footer_and_help(catalog):
             "h": "Have", "l": "Learning", "s": "Skip", "u": "Clear", "p": "Plan"}
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert ("s", "Skills: mark have / learning / skip") in app.screen.ours
+        assert ("Open", "s", "Skills: mark have / learning / skip") in app.screen.rows
 
 
 async def test_p_and_the_palette_open_the_learning_plan(catalog):

@@ -38,6 +38,7 @@ from ..document_flow import (
     save_document,
     show_problems,
 )
+from ..key_groups import Step
 from ..widgets.text import literal, visible
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
@@ -63,6 +64,20 @@ class OrgPane(Vertical):
         Binding("b", "plan_view('burn')", "Burn", id="org.burn"),
         Binding("o", "plan_view('org')", "Org chart", id="org.chart"),
     ]
+
+    # The help screen's "Build a plan", first on the designer's help: each step names the
+    # binding whose key it takes, so the keys shown are the keys that work.
+    HELP_STEPS = (
+        Step("org.plan", "company, funding, team structure (esc closes)"),
+        Step("org.add", "a hire; its form opens on the role"),
+        Step("", "the role's name picks it; enter: the next field"),
+        Step("", "seniority, start month, team, 90-day deliverable, why"),
+        Step("org.next-hire", "a copy of this hire, straight into its form"),
+        Step("org.leave", "[ ] move the hire, s sorts by start month"),
+        Step("org.growth", "the plan at 50 hires"),
+        Step("org.analysis", "cost, runway and the article's notes"),
+        Step("org.save", "into the plans folder"),
+    )
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
