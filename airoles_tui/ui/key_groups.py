@@ -28,7 +28,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Open", (
         "app.table", "app.pay-chart", "roles.compare", "roles.related", "roles.skills",
         "reader.links", "recommend.matrix", "skills.plan", "org.analysis", "org.timeline",
-        "org.burn", "org.chart", "views.timeline", "views.burn", "views.org",
+        "org.burn", "org.chart", "views.timeline", "views.burn", "views.org", "views.stage",
     )),
     ("Find and sort", (
         "roles.filter", "cases.filter", "pay.filter", "filter.clear", "filter.clear-alt",
