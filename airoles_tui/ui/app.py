@@ -357,7 +357,9 @@ class AiRolesApp(DiffingApp[int]):
         try:
             await self._make_pane(pane_id)
             if not self._built(pane_id):
-                await self._body(pane_id).build()  # type: ignore[union-attr]
+                # Made just above, and unbuilt: one of ours, which have build() (until panes
+                # have a declared base class, which types this).
+                await self._body(pane_id).build()  # type: ignore[union-attr]  # see above
             if self._chosen_pane != pane_id:  # another pane was chosen meanwhile
                 return
             self._show(pane_id)  # even if the build fell short: no second attempt
