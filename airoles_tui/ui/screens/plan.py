@@ -92,7 +92,7 @@ HEADER_LABELS = {f.name: f.label for f in form_fields(OrgPlan)}
 
 
 # Spending besides the AI team, counted in runway when given (blank = none).
-_MONTHLY = ("monthly_other_burn_usd", "monthly_compute_usd")
+_MONTHLY = {"monthly_other_burn_usd": "Other burn", "monthly_compute_usd": "Compute"}
 
 
 class PlanHeaderScreen(_FormScreen):
@@ -152,7 +152,8 @@ class PlanHeaderScreen(_FormScreen):
         if key in _MONTHLY:
             value = parse_usd(text) if text.strip() else 0
             if value is None or not in_range("monthly_usd", value):
-                return None, f"{text.strip()!r} is not an amount " + describe("monthly_usd")
+                return None, (f"{_MONTHLY[key]}: {text.strip()!r} is not an amount "
+                              + describe("monthly_usd"))
             return value, ""
         if key == "name" and not text.strip():
             return None, "Plan name: must not be empty"
@@ -163,7 +164,7 @@ class PlanHeaderScreen(_FormScreen):
         key = (event.input.id or "").removeprefix("plan-")
         value, problem = self._read(key, event.value)
         if problem:
-            kept = self._shown(key)
+            kept = self._shown(key) or "none"  # a blank amount is no spending
             kept = kept if len(kept) <= 24 else kept[:23] + "…"
             return self._error(f"label-{key}", f"{problem} ✗ (kept: {kept})")
         self._error(f"label-{key}", HEADER_LABELS[key])
@@ -176,7 +177,8 @@ class PlanHeaderScreen(_FormScreen):
         if key in HEADER_LABELS and self._read(key, event.value)[1]:
             with self.prevent(Input.Changed):
                 event.input.value = self._shown(key)
-            self._error(f"label-{key}", f"{HEADER_LABELS[key]} (kept {self._shown(key)})")
+            self._error(f"label-{key}",
+                        f"{HEADER_LABELS[key]} (kept {self._shown(key) or 'none'})")
 
     def _shown(self, key: str) -> str:
         value = getattr(self.plan, key)
