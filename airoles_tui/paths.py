@@ -53,6 +53,12 @@ def user_cache_dir() -> Path:
     return _xdg("XDG_CACHE_HOME", ".cache")
 
 
+def user_state_dir() -> Path:
+    """What the app remembers between sessions that is neither a setting nor the user's data
+    (the plans last opened): losing it costs nothing but a convenience."""
+    return _xdg("XDG_STATE_HOME", ".local/state")
+
+
 def default_plans_dir() -> Path:
     return user_data_dir() / "plans"
 

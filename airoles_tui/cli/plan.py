@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import plan_diff
+from . import plan_diff, plan_list
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -28,18 +28,21 @@ def register(subparsers, add_common) -> None:
                                  description="Work with org plan files without the TUI.")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     export = plan_sub.add_parser(
-        "export", help="write a plan and its analysis as Markdown or JSON",
+        "export", help="write a plan and its analysis as Markdown, JSON or CSV",
         description="Write the plan in FILE with its analysis (cost, runway, advice): "
-                    "--format md (default) for people, --format json for programs.")
+                    "--format md (default) for people, --format json for programs, "
+                    "--format csv for spreadsheets (one row per hire with its yearly cost).")
     export.add_argument("file", type=Path, metavar="FILE", help="a plan (.toml)")
-    export.add_argument("--format", choices=("md", "json"), default="md",
-                        help="md (a readable report, the default) or json (the data)")
+    export.add_argument("--format", choices=("md", "json", "csv"), default="md",
+                        help="md (a readable report, the default), json (the data) or csv "
+                             "(the hires, one row each, for spreadsheets)")
     export.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="write to the file OUT (atomically) instead of standard output; "
                              "'-' is standard output")
     add_common(export)
     export.set_defaults(handler=_cmd_export)
     plan_diff.register(plan_sub, add_common)
+    plan_list.register(plan_sub, add_common)
 
 
 def _find(args: argparse.Namespace) -> Path | None:
@@ -100,16 +103,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if catalog is None:
         return EXIT_BAD_INPUT
     from ..plan.file_format import unknown_roles
-    from ..plan.report import plan_json_text, plan_markdown
+    from ..plan.report import plan_csv, plan_json_text, plan_markdown
     from ..plan.store import PlanSaveError, write_atomic
 
     for index, role in unknown_roles(loaded.plan, catalog):
         print(f"{args.file}: warning: hires[{index + 1}].role: unknown role {role!r} "
               "(costed at $0)", file=sys.stderr)
-    if args.format == "json":
-        text = plan_json_text(loaded.plan, catalog)
-    else:
-        text = plan_markdown(loaded.plan, catalog)
+    render = {"json": plan_json_text, "csv": plan_csv}.get(args.format, plan_markdown)
+    text = render(loaded.plan, catalog)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK

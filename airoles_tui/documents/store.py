@@ -88,12 +88,15 @@ def folder_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def document_files(folder: Path) -> list[Path]:
-    """The documents a folder holds (visible ``.toml`` files), or none when it can't be read."""
+def document_files(folder: Path, *, strict: bool = False) -> list[Path]:
+    """The documents a folder holds (visible ``.toml`` files), or none when it can't be read
+    (``strict``: OSError then, for a caller that must say so rather than list nothing)."""
     try:
         return [p for p in folder.iterdir() if p.suffix == SUFFIX
                 and not p.name.startswith(".") and p.is_file()]
     except OSError:
+        if strict:
+            raise
         return []
 
 

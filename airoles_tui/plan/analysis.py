@@ -139,8 +139,24 @@ def monthly_spend(steps: Steps, months: int) -> list[float]:
     return out
 
 
+def hire_costs(plan: OrgPlan, catalog: Catalog) -> tuple[HireCost, ...]:
+    return tuple(hire_cost(h, catalog, plan.cost_multiplier) for h in plan.hires)
+
+
+def yearly_cost(plan: OrgPlan, catalog: Catalog) -> float:
+    """The AI team's yearly cost with every hire on board (loaded): the figure a list of plans
+    shows, the same as the designer's summary line."""
+    return sum(c.annual_usd for c in hire_costs(plan, catalog))
+
+
+def hires_and_cost(plan: OrgPlan, catalog: Catalog) -> str:
+    """"15 hires · $5.10M/yr": a plan in a list of plans."""
+    n = len(plan.hires)
+    return f"{n} hire{'' if n == 1 else 's'} · {money(yearly_cost(plan, catalog))}/yr"
+
+
 def analyse(plan: OrgPlan, catalog: Catalog) -> Analysis:
-    costs = tuple(hire_cost(h, catalog, plan.cost_multiplier) for h in plan.hires)
+    costs = hire_costs(plan, catalog)
     annual = sum(c.annual_usd for c in costs)
     runway = runway_of(plan.funding_usd, plan_steps(plan, costs))
     growth = None

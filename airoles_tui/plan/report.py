@@ -1,18 +1,21 @@
-"""A plan as a document to share: Markdown for people, JSON for programs.
+"""A plan as a document to share: Markdown for people, JSON for programs, CSV for spreadsheets.
 
-Both carry the analysis next to the plan, so a reader sees the same cost, runway and advice
-as the designer showed, with the assumptions stated.
+Markdown and JSON carry the analysis next to the plan, so a reader sees the same cost, runway
+and advice as the designer showed, with the assumptions stated; CSV is the hires, one row
+each with its cost, to sort and sum.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Any
 
 from ..catalog.provenance import LEGEND, OURS_TAG
 from ..catalog.records import Catalog
 from ..controls import json_text, visible
-from .analysis import analyse, growth_annual_usd, growth_money_line
+from .analysis import analyse, growth_annual_usd, growth_money_line, hire_costs
 from .file_format import plan_to_dict
 from .model import SENIORITY_LABELS, OrgPlan, money, start_label
 from .pictures import PICTURES, picture
@@ -143,3 +146,40 @@ def plan_json(plan: OrgPlan, catalog: Catalog) -> dict[str, Any]:
                    for x in a.advice],
     }
     return data
+
+
+CSV_COLUMNS = ("number", "title", "role_id", "role_name", "seniority", "team", "start_month",
+               "yearly_cost_usd", "deliverable_90_days", "rationale")
+
+# A cell a spreadsheet would run as a formula (CWE-1236): `=HYPERLINK(...)` in a title could
+# send data away when the sheet is opened. Such text cells get a leading apostrophe, the
+# spreadsheets' own mark for "this is text".
+_FORMULA_START = ("=", "+", "-", "@", "\t")  # \r: made \n first
+
+
+def _csv_text(text: str) -> str:
+    """User text as a CSV cell. Line breaks stay (the csv module quotes the cell) with \\r\\n
+    and \\r made \\n; other control characters are shown as control pictures (controls.visible)
+    like every other headless output: CSV has no escape for them, the file is read in
+    terminals (`cat`, the default standard output) where ESC would act, and no spreadsheet
+    wants them. The plan file keeps the exact text; JSON is the exact export."""
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def plan_csv(plan: OrgPlan, catalog: Catalog) -> str:
+    """One row per hire in hiring order, under a header row (CSV_COLUMNS). Money is a plain
+    number of dollars with cents (the loaded yearly cost, as the designer figures it), the
+    start a month number, so a spreadsheet can sum and sort them; an unknown role has no
+    role name and costs 0, as in the analysis."""
+    out = io.StringIO()
+    writer = csv.writer(out)  # minimal quoting, "" for a quote, \r\n between records
+    writer.writerow(CSV_COLUMNS)
+    for number, cost in enumerate(hire_costs(plan, catalog), start=1):
+        hire = cost.hire
+        writer.writerow([
+            number, _csv_text(hire.title), _csv_text(hire.role),
+            _csv_text(cost.role.name) if cost.role else "", hire.seniority,
+            _csv_text(hire.team), hire.start, f"{cost.annual_usd:.2f}",
+            _csv_text(hire.deliverable_90_days), _csv_text(hire.rationale)])
+    return out.getvalue()

@@ -26,9 +26,11 @@ from ..documents.session import (
     Saved,
     problems_of,
 )
+from ..documents.store import Entry
 from .document import PlanDocument
 from .file_format import LoadedPlan, PlanError, load_plan, unknown_roles
 from .model import OrgPlan, exercise_plan
+from .recent import forget, recent_plans, remember
 from .recovery import pending_recoveries, write_recovery
 from .stamp import Stamp
 from .store import (
@@ -79,8 +81,8 @@ class PlanSession(DocumentSession):
     def write_copy(self, path: Path, durable: bool) -> None:
         write_recovery(self.doc.plan, path, self.doc.path, self.doc.stamp, durable=durable)
 
-    def pending(self) -> list[PlanEntry]:
-        return pending_recoveries(self.plans_dir)
+    def pending(self) -> list[Entry]:
+        return list(pending_recoveries(self.plans_dir))  # as the base types it
 
     def read_copy(self, path: Path) -> LoadedPlan:
         return load_plan(path)
@@ -89,13 +91,26 @@ class PlanSession(DocumentSession):
         assert isinstance(loaded, LoadedPlan)
         return self.load(loaded.plan, source, stamp, dirty=True)
 
+    def save(self, target: Path | None = None, *, force: bool = False
+             ) -> Saved | Conflict | Problems:
+        """DocumentSession.save; a plan saved is remembered, to be reopened at next launch."""
+        outcome = super().save(target, force=force)
+        if isinstance(outcome, Saved):
+            remember(outcome.path)  # as in load: a failure to remember is no failure to save
+        return outcome
+
     # -- opening ------------------------------------------------------------------------------
 
     def load(self, plan: OrgPlan, path: Path | None, stamp: Stamp | None,
              *, dirty: bool = False) -> Opened:
-        """Make ``plan`` the open plan. A clean plan has nothing to recover: its copy goes."""
+        """Make ``plan`` the open plan. A clean plan has nothing to recover: its copy goes.
+        A plan with a file is remembered, to be reopened at the next launch."""
         self.doc.replace(plan, path, stamp, dirty=dirty)
         self.replaced(dirty)
+        if path is not None:
+            # A recent list that cannot be written costs only the reopening at the next
+            # launch: its failure never stands in the way of the open or save that asked.
+            remember(path)
         unknown = unknown_roles(plan, self.catalog)
         if not unknown:
             return Opened()
@@ -116,6 +131,40 @@ class PlanSession(DocumentSession):
         if template:
             return self.load(loaded.plan, None, None)
         return self.load(loaded.plan, loaded.path, loaded.stamp)
+
+    def reopen_last(self) -> Opened | None:
+        """At launch: open the plan opened or saved last. None when there is none (the blank
+        plan stays); when it is gone, or no longer reads as a plan, the blank plan stays and
+        the Opened's warning says why (a gone plan is forgotten, a broken one stays listed
+        in ctrl+o with its problem). Never a dialog: launching must not stop on a question
+        about a file the user did not ask for this time."""
+        last = recent_plans()
+        if not last:
+            return None
+        path = last[0]
+        try:
+            gone = not path.is_file()
+        except OSError:  # cannot even look: load_plan says why
+            gone = False
+        if gone:
+            forget(path)
+            # The file's name first and whole: a long folder wraps in a notice.
+            return Opened(f"{path.name}, the plan you had open last, is gone from "
+                          f"{path.parent} (moved or deleted): this is a new plan.")
+        try:
+            loaded = load_plan(path)
+        except PlanError as exc:
+            return Opened(f"The plan you had open last could not be opened: {exc.problems[0]}"
+                          ". This is a new plan; ctrl+o lists that one with its problem.")
+        return self.load(loaded.plan, loaded.path, loaded.stamp)
+
+    def recent(self) -> list[PlanEntry]:
+        """The plans opened or saved last that still exist, newest first, read for listing;
+        the open plan is left out (it is what the user would switch from)."""
+        from .recent import recent_entries
+
+        open_now = self.doc.path.absolute() if self.doc.path is not None else None
+        return [entry for entry in recent_entries() if entry.path != open_now]
 
     def read_other(self, path: Path) -> OrgPlan | Problems:
         """Another plan read for comparing; the open plan is untouched."""

@@ -4,6 +4,7 @@ plan files by their plans' names."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..documents.stamp import Stamp
@@ -15,21 +16,28 @@ from ..documents.store import (
     document_files,
     file_name_for,
     folder_lock,
-    list_entries,
     path_in,
     save_bytes,
     write_atomic,
 )
 from ..documents.store import Conflict as PlanConflict
 from ..documents.store import SaveError as PlanSaveError
-from .file_format import UnwritablePlan, dumps, load_plan
+from .file_format import PlanError, UnwritablePlan, dumps, load_plan
 from .model import OrgPlan
 
 __all__ = ["MAX_NAME_BYTES", "SUFFIX", "PlanConflict", "PlanEntry", "PlanSaveError",
-           "check_file_name", "encode", "file_name_for", "list_plans", "plan_entries", "plan_lock",
-           "plan_path", "save_plan", "write_atomic"]
+           "check_file_name", "encode", "file_name_for", "list_plans", "plan_entries",
+           "plan_entry", "plan_lock", "plan_path", "save_plan", "scan_plans", "write_atomic"]
 
-PlanEntry = Entry  # a plan file as listed for opening
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry(Entry):
+    """A plan file as listed for opening. The plan itself comes along (None when it cannot
+    be read), so a listing shows its hire count and cost without reading the file twice."""
+
+    plan: OrgPlan | None = None
+
+
 plan_lock = folder_lock
 plan_path = path_in
 
@@ -52,15 +60,35 @@ def encode(plan: OrgPlan, recovery: dict | None = None) -> bytes:
 
 
 def list_plans(plans_dir: Path) -> list[PlanEntry]:
-    """The plans in a folder, newest first; unreadable ones listed with their problem."""
+    """The plans in a folder, newest first; unreadable ones listed with their problem. A
+    folder that is missing or cannot be read lists nothing (see scan_plans)."""
     return plan_entries(document_files(plans_dir))
+
+
+def scan_plans(plans_dir: Path) -> list[PlanEntry]:
+    """As list_plans, but OSError when the folder cannot be read, for a caller that must say
+    so (`plan list`) rather than show an empty list."""
+    return plan_entries(document_files(plans_dir, strict=True))
 
 
 def plan_entries(paths: list[Path]) -> list[PlanEntry]:
     """Plan files as listed for opening (or offered back, for recovery copies), newest first."""
-    return list_entries(paths, _describe)
+    out = [entry for entry in map(plan_entry, paths) if entry is not None]
+    return sorted(out, key=lambda e: (-e.modified, e.path.name))
 
 
-def _describe(path: Path) -> tuple[str, Path | None]:
-    loaded = load_plan(path)
-    return loaded.plan.name, loaded.recovery_source
+def plan_entry(path: Path) -> PlanEntry | None:
+    """``path`` read for a listing: the plan, or its first problem; None when it is gone (or
+    is not a file). documents/store.list_entries' road, keeping the plan it read."""
+    try:
+        if not path.is_file():
+            return None
+        modified = path.stat().st_mtime
+    except OSError:
+        return None
+    try:
+        loaded = load_plan(path)
+    except PlanError as exc:
+        return PlanEntry(path, path.stem, modified, problem=str(exc.problems[0]))
+    source = str(loaded.recovery_source) if loaded.recovery_source else ""
+    return PlanEntry(path, loaded.plan.name, modified, source=source, plan=loaded.plan)

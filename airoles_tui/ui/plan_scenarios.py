@@ -44,7 +44,8 @@ async def compare_plans(pane: OrgPane) -> None:
     session: PlanSession = pane.session
     examples, own = session.listing()
     choice = await app.push_screen_wait(OpenPlanScreen(
-        examples, own, str(session.plans_dir), title="Compare the open plan with…"))
+        examples, own, str(session.plans_dir), title="Compare the open plan with…",
+        recent=session.recent(), catalog=pane.catalog))
     if choice is None:
         return
     if choice == NEW_BLANK:

@@ -178,6 +178,12 @@ def test_plan_export_shows_control_characters(tmp_path, capsys):
     out = capsys.readouterr().out
     assert not RAW_CONTROL.search(out)
     assert json.loads(out)["plan"]["name"] == HOSTILE  # the data itself stays exact
+    assert main(["plan", "export", "--format", "csv", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert not RAW_CONTROL.search(out.replace("\r\n", "")) and "␛" in out and "⍰9B" in out
+    assert main(["--plans-dir", str(tmp_path), "plan", "list"]) == 0
+    out = capsys.readouterr().out
+    assert not RAW_CONTROL.search(out.replace("\n", "")) and "␛" in out and "⍰9B" in out
 
 
 def test_recommend_output_shows_control_characters(cat_dir, capsys):

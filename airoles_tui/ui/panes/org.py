@@ -87,6 +87,7 @@ class OrgPane(Vertical):
         self.selected: int | None = None
         self.copies = RecoveryCopies(self, self.session)  # the recovery copy, as edits come
         self._edit_checkpointed = False
+        self._reopen_after_offer = False  # launch's last plan waits for the recovery answer
         self._form_shown = asyncio.Event()
         self._columns: tuple[str, ...] = ()  # the hire list's extra columns at this width
         self.analysis: Analysis = analyse(self.doc.plan, catalog)
@@ -109,10 +110,21 @@ class OrgPane(Vertical):
             self._load(initial.plan, initial.path, initial.stamp)
             # Other panes focus their lists on mount, which would pull their tab forward.
             self.call_after_refresh(app_of(self).action_show_pane, "org")
+        elif self.session.recovery_offer() is None:  # a recovery copy is offered first
+            self._reopen_last()
         else:
+            self._reopen_after_offer = True
             self._refresh_all(select=0)
         self.call_after_refresh(self._mount_editor)
         self.call_after_refresh(self._offer_recovery)
+
+    def _reopen_last(self) -> None:
+        """The plan opened or saved last, as launch finds it; else the blank plan stays."""
+        opened = self.session.reopen_last()
+        if opened is None:
+            self._refresh_all(select=0)
+        else:
+            self._opened(opened)
 
     @property
     def doc(self) -> PlanDocument:
@@ -437,12 +449,22 @@ class OrgPane(Vertical):
     @work(group="org-recovery", exclusive=True)
     async def _offer_recovery(self) -> None:
         await offer_recovery(self.app, self.session, self._restored)
+        if self._reopen_after_offer:  # recovery came first; now the plan the user had open
+            self._reopen_after_offer = False
+            if self._untouched_launch():
+                self._reopen_last()
 
     def _restored(self, opened: Opened) -> None:
         self._opened(opened)
         self.app.call_later(app_of(self).action_show_pane, "org")
 
     # -- opening and saving ----------------------------------------------------------------
+
+    def _untouched_launch(self) -> bool:
+        """Still the blank plan the pane started with: no plan given on the command line and
+        none opened or typed since (the recovery question is modal, but says so here)."""
+        return (getattr(self.app, "initial_plan", None) is None and self.doc.path is None
+                and not self.doc.dirty)
 
     def _load(self, plan: OrgPlan, path: Path | None, stamp: Stamp | None,
               *, dirty: bool = False) -> None:
@@ -484,8 +506,9 @@ class OrgPane(Vertical):
         if not await self._resolve_unsaved("open another plan"):
             return
         examples, own = self.session.listing()
-        choice = await self.app.push_screen_wait(OpenPlanScreen(examples, own,
-                                                                str(self.plans_dir)))
+        choice = await self.app.push_screen_wait(OpenPlanScreen(
+            examples, own, str(self.plans_dir), recent=self.session.recent(),
+            catalog=self.catalog))
         if choice is None:
             return
         if choice == NEW_BLANK:

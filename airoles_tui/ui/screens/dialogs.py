@@ -8,6 +8,7 @@ as typed.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -18,6 +19,9 @@ from textual.screen import ScreenResultType
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...catalog.records import Catalog
+from ...documents.store import Entry
+from ...plan.analysis import hires_and_cost
 from ...plan.store import PlanEntry, check_file_name
 from ..widgets.fields import Input
 from ..widgets.text import Doc, literal
@@ -162,37 +166,57 @@ NEW_BLANK = "new:blank"
 
 
 class OpenPlanScreen(Dialog[str | None]):
-    """Pick a document: a blank one, a shipped example, or a saved one (newest first); plans
-    by default, skills matrices with ``noun="matrix", nouns="matrices"``."""
+    """Pick a document: the recent ones first (enter on the first goes back to the one open
+    before), a blank one, a shipped example, or another saved one (newest first); plans by
+    default, skills matrices with ``noun="matrix", nouns="matrices"``. With a catalog, each
+    plan says its hire count and yearly cost, to tell versions apart."""
 
     DEFAULT_CSS = """
     OpenPlanScreen OptionList { height: auto; max-height: 16; border: none; }
     """
     BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="open.cancel")]
 
-    def __init__(self, examples: list[PlanEntry], saved: list[PlanEntry], folder: str,
+    def __init__(self, examples: Sequence[Entry], saved: Sequence[Entry], folder: str,
                  title: str = "Open a plan", noun: str = "plan",
-                 nouns: str = "plans") -> None:
+                 nouns: str = "plans", *, recent: list[PlanEntry] | None = None,
+                 catalog: Catalog | None = None) -> None:
         super().__init__()
         self.noun, self.nouns = noun, nouns
         self.examples = examples
-        self.saved = saved
+        self.recent = recent or []
+        shown = {entry.path for entry in self.recent}
+        self.saved = [entry for entry in saved if entry.path not in shown]
         self.folder = folder
         self.title_text = title
+        self.catalog = catalog
+
+    def _entry(self, entry: Entry, *, when: bool) -> Option:
+        if entry.problem:
+            text = f"{entry.path.name} (cannot be read)"
+        else:
+            plan = entry.plan if isinstance(entry, PlanEntry) else None
+            figures = (f" · {hires_and_cost(plan, self.catalog)}"
+                       if plan is not None and self.catalog is not None else "")
+            text = f"{entry.name}{figures}  [{entry.path.name}]"
+        if when:
+            text = time.strftime("%Y-%m-%d %H:%M  ", time.localtime(entry.modified)) + text
+        return Option(literal(text), id=f"file:{entry.path}")
 
     def compose(self) -> ComposeResult:
-        options: list[Option | None] = [Option(literal(f"New blank {self.noun}"), id=NEW_BLANK)]
+        options: list[Option | None] = []
+        if self.recent:
+            options.append(Option(literal("Recent", "bold"), disabled=True))
+            options += [self._entry(entry, when=False) for entry in self.recent]
+            options.append(None)
+        options.append(Option(literal(f"New blank {self.noun}"), id=NEW_BLANK))
         for entry in self.examples:
             options.append(Option(literal(f"Example: {entry.name}"), id=f"example:{entry.path}"))
         options.append(None)
         if not self.saved:
-            options.append(Option(literal(f"(no saved {self.nouns} in {self.folder})"),
+            other = "other " if self.recent else ""
+            options.append(Option(literal(f"(no {other}saved {self.nouns} in {self.folder})"),
                                   disabled=True))
-        for entry in self.saved:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.modified))
-            name = entry.name if not entry.problem else f"{entry.path.name} (cannot be read)"
-            options.append(Option(literal(f"{when}  {name}  [{entry.path.name}]"),
-                                  id=f"file:{entry.path}"))
+        options += [self._entry(entry, when=True) for entry in self.saved]
         with Vertical():
             yield Static(literal(self.title_text), classes="dialog-title")
             yield OptionList(*options, id="open-list")
