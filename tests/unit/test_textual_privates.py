@@ -55,21 +55,47 @@ def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
 
 
 @functools.cache
+def parsed(path: str) -> ast.Module:
+    """A source file's tree, parsed once for all the checks that read it."""
+    return ast.parse(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.cache
 def their_names() -> frozenset[str]:
     names: set[str] = set()
     for package in (textual, rich):
         for path in Path(package.__file__).parent.rglob("*.py"):
-            names |= given_names(ast.parse(path.read_text(encoding="utf-8")), locals_too=False)
+            names |= given_names(parsed(str(path)), locals_too=False)
     return frozenset(names)
+
+
+def class_node(cls: type) -> ast.ClassDef | None:
+    """A class's definition, found by its qualified name in its module's tree.
+
+    inspect.getsource parses the whole module again for every class it is asked about, which
+    made these checks most of the unit tests' time; a class it cannot place from the module's
+    top level (defined in a function or under an ``if``) is still found through it."""
+    try:
+        source = inspect.getsourcefile(cls)
+    except TypeError:
+        return None
+    node: ast.AST | None = parsed(source) if source else None
+    for part in cls.__qualname__.split("."):
+        node = next((n for n in getattr(node, "body", [])
+                     if isinstance(n, ast.ClassDef) and n.name == part), None)
+    if isinstance(node, ast.ClassDef):
+        return node
+    try:
+        found = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    except (OSError, TypeError):
+        return None
+    return found if isinstance(found, ast.ClassDef) else None
 
 
 @functools.cache
 def class_names(cls: type, ours: bool) -> frozenset[str]:
     """The private names a class gives its instances (its own body and methods)."""
-    try:
-        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
-    except (OSError, TypeError):
-        node = None
+    node = class_node(cls)
     names = given_names(node, locals_too=False) if node is not None else set()
     if not ours:
         names |= {n for n in vars(cls) if private(n)}
@@ -80,16 +106,13 @@ def class_names(cls: type, ours: bool) -> frozenset[str]:
 @functools.cache
 def method_names(cls: type) -> frozenset[str]:
     """The methods a class defines in its own body."""
-    try:
-        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
-    except (OSError, TypeError):
-        return frozenset()
+    node = class_node(cls)
     return frozenset(n.name for n in getattr(node, "body", [])
                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
 
 
 def our_modules() -> dict[Path, ast.Module]:
-    return {path: ast.parse(path.read_text(encoding="utf-8"))
+    return {path: parsed(str(path))
             for path in sorted(PACKAGE.rglob("*.py")) if DOOR not in path.parents}
 
 
