@@ -19,6 +19,17 @@ from airoles_tui.paths import data_dir  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """`-n auto` starts two workers per core: a worker spends about half its time waiting,
+    not computing (Pilot sleeps until the app is idle after every key; a pty test waits while
+    the program in its terminal draws), and a second worker per core computes in those gaps.
+    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set, as in xdist's own rule."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1)
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return load_catalog(data_dir())
