@@ -52,16 +52,26 @@ async def test_one_collection_follows_a_burst_of_pane_switches(catalog, monkeypa
     collect = AiRolesApp._collect
     monkeypatch.setattr(AiRolesApp, "_collect",
                         lambda self: collections.append(1) or collect(self))
-    monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", 1.0)  # longer than four presses
+    # Longer than four presses take even on a loaded machine (1 s was not, with the suite's
+    # workers sharing two cores); the waits for a collection end as soon as it has run.
+    delay = 3.0
+    monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", delay)
     app = AiRolesApp(catalog)
+
+    async def collected(count: int) -> None:
+        for _ in range(int(10 * delay) * 10):
+            if len(collections) >= count:
+                return
+            await pilot.pause(0.1)
+
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert collections == []
         await pilot.press("2")
-        await pilot.pause(1.3)
+        await collected(1)
         assert len(collections) == 1
         await pilot.press("1", "2", "3", "1")  # within the delay: one collection
-        await pilot.pause(1.3)
+        await collected(2)
         assert len(collections) == 2
-        await pilot.pause(1.3)
+        await pilot.pause(delay + 0.3)  # a timer each press left would have run by now
         assert len(collections) == 2  # and nothing while idle
