@@ -108,6 +108,9 @@ class OrgPane(Vertical):
         initial: LoadedPlan | None = getattr(self.app, "initial_plan", None)
         if initial is not None:
             self._load(initial.plan, initial.path, initial.stamp)
+            # Focused now, not a call later: a key read as the first frame shows (`open FILE`,
+            # then `d` at once) would go to the tabs and be lost.
+            self.screen.set_focus(self.query_one(HireList))
             # Other panes focus their lists on mount, which would pull their tab forward.
             self.call_after_refresh(app_of(self).action_show_pane, "org")
         elif self.session.recovery_offer() is None:  # a recovery copy is offered first
