@@ -6,11 +6,11 @@ import argparse
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import MountError, Widget
@@ -21,7 +21,8 @@ from ..paths import default_plans_dir, matrices_dir, styles_dir
 from .lifecycle import Lifecycle
 from .navigation import Navigator
 from .palette import AppCommands, DocumentCommands, LearningPlanCommands, RoleCommands
-from .panes import PANES, Pane
+from .panes import PANES, PaneSpec
+from .panes.base import Pane
 from .panes.roles import RolesPane
 from .plan_commands import PlanCommands
 from .screens.base import AppScreen
@@ -51,6 +52,12 @@ FOOTER_FIRST = ("app.back", "org.add", "org.edit", "org.plan", "org.growth", "or
 COLLECT_AFTER_SWITCH = 0.25  # seconds after the last pane switch: see _collect_soon
 
 
+def pane_keys(panes: list[PaneSpec]) -> list[BindingType]:
+    """``1``..``n``: one key per tab, in the order of ``panes``."""
+    return [Binding(str(n), f"show_pane('{p.id}')", p.title, show=False, id=f"app.pane-{n}")
+            for n, p in enumerate(panes, start=1)]
+
+
 class AiRolesApp(DiffingApp[int]):
     TITLE = "airoles-tui"
     CSS_PATH = [str(styles_dir() / "app.tcss"), str(styles_dir() / "roles.tcss"),
@@ -72,9 +79,15 @@ class AiRolesApp(DiffingApp[int]):
         # leaves junk on the screen, and ctrl+l draws all of it again.
         Binding("ctrl+l", "redraw", "Redraw the screen", show=False, priority=True,
                 id="app.redraw"),
-        *[Binding(str(n), f"show_pane('{p.id}')", p.title, show=False, id=f"app.pane-{n}")
-          for n, p in enumerate(PANES, start=1)],
+        *pane_keys(PANES),
     ]
+    # The tabs, in order (ui/panes): a subclass with other panes gets their number keys.
+    PANES: ClassVar[list[PaneSpec]] = PANES
+
+    def __init_subclass__(cls, *args: Any, **kwargs: Any) -> None:
+        if "PANES" in vars(cls) and "BINDINGS" not in vars(cls):
+            cls.BINDINGS = pane_keys(cls.PANES)  # merged over the app's own by Textual
+        super().__init_subclass__(*args, **kwargs)
 
     def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
                  theme: str | None = None, plans_dir: Path | None = None,
@@ -122,12 +135,8 @@ class AiRolesApp(DiffingApp[int]):
 
     def progress_changed(self, role_id: str) -> None:
         """A skill was marked: the tree's "4/9", the card and the recommender follow."""
-        from .panes.recommend import RecommendPane
-
-        for pane in self.query(RolesPane):
+        for pane in self.panes():
             pane.progress_changed(role_id)
-        for recommender in self.query(RecommendPane):
-            recommender.progress_changed()
 
     def open_skills(self, role_id: str) -> None:
         """The key skills of a role, to mark have / learning / skip."""
@@ -147,9 +156,13 @@ class AiRolesApp(DiffingApp[int]):
         role = self.catalog.role(role_id)
         if role is None:
             return
-        recommender = next(iter(self.query("#recommend-pane")), None)
-        background = getattr(recommender, "background", "") if getattr(
-            recommender, "built", False) else ""
+        background = ""
+        recommender = self.pane("recommender")
+        if recommender is not None and recommender.built:
+            from .panes.recommend import RecommendPane  # made, so imported already
+
+            if isinstance(recommender, RecommendPane):
+                background = recommender.background
         plan = learning_plan(self.catalog, self.progress.progress, role, background)
         self.push_screen(LearningPlanScreen(self.catalog, plan))
 
@@ -168,12 +181,29 @@ class AiRolesApp(DiffingApp[int]):
             self.notify(self._progress.problem, title="Skill marks", severity="error",
                         timeout=30, markup=False)
 
-    def org_pane(self) -> OrgPane | None:
-        """The designer, if it has been made (without importing it to look: the widget with
-        its id is the OrgPane panes.PANES makes)."""
+    def pane(self, pane_id: str) -> Pane | None:
+        """The pane of the tab ``pane_id``, or None while it is not made (or the app is not
+        composed yet, or closing). Whatever screen is on top."""
         if not self.screen_stack:
             return None
-        return cast("OrgPane | None", next(iter(self.screen_stack[0].query("#org-pane")), None))
+        try:
+            tab = self.screen_stack[0].query_one("#panes", TabbedContent).get_pane(pane_id)
+        except (NoMatches, ValueError):
+            return None
+        return next((w for w in tab.children if isinstance(w, Pane)), None)
+
+    def panes(self) -> list[Pane]:
+        """The panes made so far, in tab order."""
+        return [p for p in (self.pane(spec.id) for spec in self.PANES) if p is not None]
+
+    def org_pane(self) -> OrgPane | None:
+        """The designer, if it has been made (without importing it to look)."""
+        pane = self.pane("org")
+        if pane is None:
+            return None
+        from .panes.org import OrgPane  # made, so imported already
+
+        return pane if isinstance(pane, OrgPane) else None
 
     def in_designer(self, use: Callable[[OrgPane], object], *, show: bool = True) -> None:
         """Run ``use(designer)`` once the designer exists: made on first use, and (``show``)
@@ -223,15 +253,15 @@ class AiRolesApp(DiffingApp[int]):
         # the others. Headless runs (Pilot tests, which query
         # panes at once) make everything up front unless asked not to.
         lazy = not self.is_headless if self.lazy_panes is None else self.lazy_panes
-        self._unmade: dict[str, Pane] = {}
+        self._unmade: dict[str, PaneSpec] = {}
         self._footer_drawn = False
         with TabbedContent(initial=self.start_pane, id="panes"):
-            for n, pane in enumerate(PANES, start=1):
-                with TabPane(f"{n} {pane.title}", id=pane.id):
-                    if pane.id == self.start_pane or not lazy:
-                        yield pane.make(self.catalog)
+            for n, spec in enumerate(self.PANES, start=1):
+                with TabPane(f"{n} {spec.title}", id=spec.id):
+                    if spec.id == self.start_pane or not lazy:
+                        yield spec.make(self.catalog)
                     else:
-                        self._unmade[pane.id] = pane
+                        self._unmade[spec.id] = spec
         yield SizeNotice()
         yield keys_footer(first=FOOTER_FIRST)
 
@@ -291,14 +321,16 @@ class AiRolesApp(DiffingApp[int]):
         if self.screen is self.screen_stack[0]:  # into the list of a pane chosen meanwhile
             self.action_show_pane(self._chosen_pane)
 
-    async def _make_pane(self, pane_id: str) -> None:
-        pane = self._unmade.pop(pane_id, None)
-        if pane is not None:
+    async def _make_pane(self, pane_id: str) -> Pane | None:
+        """The pane, made now if it was not: None if the app is closing."""
+        spec = self._unmade.pop(pane_id, None)
+        if spec is not None:
             try:
                 await self.query_one(f"TabPane#{pane_id}", TabPane).mount(
-                    pane.make(self.catalog))
+                    spec.make(self.catalog))
             except (MountError, NoMatches):  # closing already
-                pass
+                return None
+        return self.pane(pane_id)
 
     def when_made(self, pane_id: str, then: Callable[[], object]) -> None:
         """Run ``then`` once the pane exists: now, or after making it on first use."""
@@ -307,8 +339,7 @@ class AiRolesApp(DiffingApp[int]):
             return
 
         async def make_then() -> None:
-            await self._make_pane(pane_id)
-            if self.query(f"TabPane#{pane_id} > *"):  # not if the app is closing meanwhile
+            if await self._make_pane(pane_id) is not None:  # not if closing meanwhile
                 then()
 
         self.call_next(make_then)
@@ -337,29 +368,22 @@ class AiRolesApp(DiffingApp[int]):
         (and built) before it is shown: shown first, it would draw a blank frame, then
         itself."""
         self._chosen_pane = pane_id
-        if pane_id in self._unmade or not self._built(pane_id):
+        pane = self.pane(pane_id)
+        if pane is None or not pane.built:
             self.call_next(self._prepare_then_show, pane_id, then)
             return
         self._show(pane_id)
         if then is not None:
             then()
 
-    def _body(self, pane_id: str) -> Widget | None:
-        """The pane's widget (RolesPane, ...), or None while it is not made."""
-        pane = self.query_one("#panes", TabbedContent).get_pane(pane_id)
-        return pane.children[0] if pane.children else None
-
-    def _built(self, pane_id: str) -> bool:
-        return getattr(self._body(pane_id), "built", True) is not False
-
     async def _prepare_then_show(self, pane_id: str,
                                  then: Callable[[], object] | None = None) -> None:
         try:
-            await self._make_pane(pane_id)
-            if not self._built(pane_id):
-                # Made just above, and unbuilt: one of ours, which have build() (until panes
-                # have a declared base class, which types this).
-                await self._body(pane_id).build()  # type: ignore[union-attr]  # see above
+            pane = await self._make_pane(pane_id)
+            if pane is None:  # closing, or no such pane
+                return
+            if not pane.built:
+                await pane.build()
             if self._chosen_pane != pane_id:  # another pane was chosen meanwhile
                 return
             self._show(pane_id)  # even if the build fell short: no second attempt
@@ -406,10 +430,12 @@ class AiRolesApp(DiffingApp[int]):
         pane_id = event.pane.id or ""
         if pane_id == self._chosen_pane:
             return  # shown by _show, which let go of the pane left already
-        # A click on a tab: the pane left lets go of its lines, and a pane not made yet is.
+        # A click on a tab: the pane left lets go of its lines, and a pane not made (or not
+        # built) yet is made and built.
         self._chosen_pane = pane_id
         self._forget_hidden(keep=pane_id)
-        if pane_id in self._unmade:
+        pane = self.pane(pane_id)
+        if pane is None or not pane.built:
             self.show_pane_then(pane_id)
 
     def action_help(self) -> None:
@@ -435,7 +461,7 @@ class AiRolesApp(DiffingApp[int]):
         if title:
             return str(title)
         tabs = self.query_one("#panes", TabbedContent)
-        return next((p.title for p in PANES if p.id == tabs.active), "airoles-tui")
+        return next((p.title for p in self.PANES if p.id == tabs.active), "airoles-tui")
 
     def action_comparison(self) -> None:
         from .screens.table import ComparisonScreen

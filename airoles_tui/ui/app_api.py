@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..recommend.progress import ProgressStore
     from .matrix_keeper import MatrixKeeper
     from .navigation import Navigator
+    from .panes import PaneSpec
 
 
 class AppApi(Protocol):
@@ -27,6 +28,10 @@ class AppApi(Protocol):
     plans_dir: Path | None  # None: the user's data dir (paths.default_plans_dir)
     initial_plan: LoadedPlan | None  # from `airoles-tui open FILE`
     navigator: Navigator
+
+    @property
+    def PANES(self) -> list[PaneSpec]:
+        """The tabs, in order (ui/panes.PANES, or a test app's own list)."""
 
     @property
     def progress(self) -> ProgressStore: ...

@@ -3,9 +3,9 @@
 Following a link (a role named by a case study, a palette jump, a row of the table) records
 where the user was; esc, backspace or alt+left goes back there, pane and all, when the user is
 in the pane that link led to (a pane reached by its number key does not walk the history of
-the panes left). Panes that can
-show different things say what they show through ``location()`` and take it back through
-``restore()``; any other pane is restored as a pane, with its focus.
+the panes left). A pane says what it shows through ``Pane.location()`` and takes it back
+through ``Pane.restore()`` (ui/panes/base); a pane whose location is None is restored as a
+pane, with its focus.
 """
 
 from __future__ import annotations
@@ -13,25 +13,18 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TabbedContent
 
+from .panes.base import Pane
+
 if TYPE_CHECKING:
     from textual.app import App
 
 HISTORY_LIMIT = 100
-
-
-@runtime_checkable
-class Navigable(Protocol):
-    def location(self) -> Any:
-        """What the pane shows now, in a form ``restore`` accepts (None: nothing in particular)."""
-
-    def restore(self, state: Any) -> None:
-        """Show ``state`` again."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ class Navigator:
         except NoMatches:  # another screen on top, or the app is not composed yet
             return None
 
-    def pane_widget(self, pane_id: str) -> Widget | None:
+    def pane_widget(self, pane_id: str) -> Pane | None:
         tabs = self._tabs()
         if tabs is None:
             return None
@@ -72,16 +65,14 @@ class Navigator:
             tab = tabs.get_pane(pane_id)
         except (NoMatches, ValueError):
             return None
-        return next(iter(tab.children), None)
+        return next((w for w in tab.children if isinstance(w, Pane)), None)
 
     def here(self) -> Place | None:
         tabs = self._tabs()
         if tabs is None or not tabs.active:
             return None
         pane = self.pane_widget(tabs.active)
-        state = None
-        if isinstance(pane, Navigable):  # not a conditional expression: mypy 2.4 thinks it
-            state = pane.location()      # always false for a runtime-checkable Protocol
+        state = pane.location() if pane is not None else None
         focused = self.app.focused
         ref = weakref.ref(focused) if focused is not None else (lambda: None)
         return Place(tabs.active, state, ref)
@@ -119,7 +110,7 @@ class Navigator:
             # list first, and every focus change rebuilds the footer (a frame's worth of work).
             tabs.active = place.pane
         pane = self.pane_widget(place.pane)
-        if isinstance(pane, Navigable) and place.state is not None:
+        if pane is not None and place.state is not None:
             pane.restore(place.state)
         widget = place.focus()
         if widget is not None and widget.is_attached and widget.focusable:

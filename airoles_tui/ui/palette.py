@@ -78,10 +78,8 @@ class AppCommands(EntryProvider):
     """The app's own commands: panes, the table, the pay chart, help. (Themes are textual's.)"""
 
     def entries(self):
-        from .panes import PANES
-
         app = app_of(self)
-        for n, pane in enumerate(PANES, start=1):
+        for n, pane in enumerate(app.PANES, start=1):
             yield (f"Go to pane: {pane.title}", partial(app.action_show_pane, pane.id),
                    f"key {n}")
         yield ("Open the comparison table", app.action_comparison, "key t")

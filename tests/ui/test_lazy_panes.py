@@ -15,7 +15,7 @@ from airoles_tui.ui.screens.plan import AnalysisScreen
 from .test_org_designer import wait_for
 from .test_palette import _run
 
-OTHERS = ("#cases-pane", "#recommend-pane", "#org-pane")
+OTHERS = ("#cases-pane", "#recommender-pane", "#org-pane")
 
 
 def made(app) -> set[str]:
@@ -32,7 +32,7 @@ async def test_panes_are_made_when_their_key_is_pressed(catalog, tmp_path):
         await pilot.pause(0.2)
         assert made(app) == set()  # browsing roles: nothing else exists
         for key, sel, pane_id in (("2", "#cases-pane", "cases"),
-                                  ("3", "#recommend-pane", "recommender"),
+                                  ("3", "#recommender-pane", "recommender"),
                                   ("4", "#org-pane", "org")):
             await pilot.press(key)
             await wait_for(pilot, lambda: active(app) == pane_id)
@@ -49,7 +49,7 @@ async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         await pilot.click(Tabs, offset=(30, 0))  # "3 Recommender"
-        await wait_for(pilot, lambda: app.query("#recommend-pane #rec-background"))
+        await wait_for(pilot, lambda: app.query("#recommender-pane #rec-background"))
         assert active(app) == "recommender"
 
 

@@ -25,6 +25,7 @@ from ..app_api import app_of
 from ..screens.reader import Reader
 from ..widgets.filter_bar import FilterBar
 from ..widgets.text import MUTED, literal
+from .base import Pane
 
 HEADER_PREFIX = "section:"
 
@@ -68,16 +69,16 @@ def _prompt(entry: Entry) -> Content:
     return literal(entry.title)
 
 
-class CasesPane(Vertical):
-    """List and reader. Owns the `/` filter of the document list; implements Navigable."""
+class CasesPane(Pane):
+    """List and reader. Owns the `/` filter of the document list; its location is the document
+    shown and how far it is read."""
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="cases.filter"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.catalog = catalog
+        super().__init__(catalog, **kwargs)
         self.entries = library.entries(catalog)
         self._shown: str | None = None
 
@@ -160,7 +161,7 @@ class CasesPane(Vertical):
         self.query_one(Reader).focus_body()
         return True
 
-    # -- Navigable -----------------------------------------------------------------------
+    # -- Pane: where the back stack brings the user ----------------------------------------
 
     def location(self) -> DocPlace | None:
         if self._shown is None:

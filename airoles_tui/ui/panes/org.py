@@ -40,6 +40,7 @@ from ..document_flow import (
 )
 from ..key_groups import Step
 from ..widgets.text import literal, visible
+from .base import Pane
 from .hire_editor import HireEditor, HireList, hire_line, hire_options, list_columns
 
 SIDE_WIDTH = 34  # the hire list's width below WIDE columns
@@ -49,7 +50,7 @@ WIDE = 110
 # actions that open them: most sessions open none (~0.15 MiB).
 
 
-class OrgPane(Vertical):
+class OrgPane(Pane):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="org.save"),
         # Most terminals send ctrl+shift+s as ctrl+s: alt+s (or the palette) always works.
@@ -80,8 +81,7 @@ class OrgPane(Vertical):
     )
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.catalog = catalog
+        super().__init__(catalog, **kwargs)
         # The open plan and its files: every save, open, restore and quit decision.
         self.session = PlanSession(catalog, default_plans_dir())
         self.selected: int | None = None

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
@@ -41,6 +41,7 @@ from ...recommend.seniority import CHANGE_NOTE, RULE, Placement, band_line, plac
 from ..app_api import app_of
 from ..widgets.fields import Input
 from ..widgets.text import HEADING, MUTED, literal, visible
+from .base import Pane
 
 if TYPE_CHECKING:
     from ..app_api import TypedApp
@@ -75,22 +76,23 @@ class Form(VerticalScroll, can_focus=False):
     """Scrolls when the terminal is short; focus goes to its fields, never to itself."""
 
 
-class RecommendPane(Horizontal):
+class RecommendPane(Pane):
+    DEFAULT_CSS = "RecommendPane { layout: horizontal; }"  # the form beside the results
+
     BINDINGS = [
         Binding("m", "matrix", "Skills matrix", id="recommend.matrix"),
         Binding("y", "focus_years", "Years", id="recommend.years"),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.catalog = catalog
+        super().__init__(catalog, **kwargs)
         self.rules = catalog.recommender
         self.background = self.rules.backgrounds[0].id if self.rules.backgrounds else ""
         self.interests: list[str] = []
         self.years: int | None = None  # in the background's field
         self.target_years: int | None = None  # already doing the target kind of work
         self.result: Recommendation | None = None
-        self.built = False
+        self._built = False
 
     def _build(self) -> list[Widget]:
         form = Form(
@@ -112,14 +114,16 @@ class RecommendPane(Horizontal):
             id="rec-form")
         return [form, OptionList(id="rec-results")]
 
-    async def on_show(self) -> None:
-        await self.build()  # shown by a click on its tab: the app's keys build it first
+    @property
+    def built(self) -> bool:
+        return self._built
 
     async def build(self) -> None:
-        """Built the first time the pane is shown, so it costs the app's start nothing."""
-        if self.built:
+        """The form and results are made the first time the pane is shown, so the pane
+        costs a session that never visits it nothing."""
+        if self._built:
             return
-        self.built = True
+        self._built = True
         await self.mount_all(self._build())
         ids = [b.id for b in self.rules.backgrounds]
         background = self.query_one("#rec-background", ChoiceList)
@@ -274,8 +278,8 @@ class RecommendPane(Horizontal):
         count = store.count(role)
         return f" · skills {count.label()}" if count.marked else ""
 
-    def progress_changed(self) -> None:
-        if self.built:
+    def progress_changed(self, role_id: str) -> None:
+        if self._built:  # the scores' "skills 4/9"
             self._refresh()
 
     def _top_prompt(self, s: Scored) -> Table:

@@ -21,6 +21,7 @@ from ..textual_compat.tree_lines import number_now
 from ..widgets.doc_view import DocView
 from ..widgets.filter_bar import FilterBar
 from ..widgets.text import label, literal
+from .base import Pane
 from .role_card import family_card, role_card
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class RolePlace:
     scroll_y: int = field(default=0, compare=False)
 
 
-class RolesPane(Vertical):
+class RolesPane(Pane):
     """Tree and card. Owns the `/` filter of the role list."""
 
     BINDINGS = [
@@ -123,8 +124,7 @@ class RolesPane(Vertical):
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.catalog = catalog
+        super().__init__(catalog, **kwargs)
         self._ordered = sorted(catalog.roles, key=lambda r: r.order)
         self._searchable_list: list[tuple[Role, str]] | None = None
         self._unopened: dict[int, list[Role]] = {}  # closed family node id -> its roles
@@ -332,7 +332,7 @@ class RolesPane(Vertical):
         tree.focus()
         return True
 
-    # -- Navigable: where the back stack brings the user ------------------------------------
+    # -- Pane: where the back stack brings the user ----------------------------------------
 
     def location(self) -> RolePlace | None:
         role = self.current_role
