@@ -445,10 +445,10 @@ class AiRolesApp(DiffingApp[int]):
             return
         steps: list[tuple[str, str]] = []
         if self.screen is self.screen_stack[0]:  # a pane's recipe (HELP_STEPS), if it has one
-            pane = self._body(self.query_one("#panes", TabbedContent).active)
-            declared = getattr(pane, "HELP_STEPS", ())
-            if pane is not None and declared:
-                steps = recipe(declared, declared_bindings(pane.walk_children(with_self=True)),
+            pane = self.pane(self.query_one("#panes", TabbedContent).active)
+            if pane is not None and pane.HELP_STEPS:
+                steps = recipe(pane.HELP_STEPS,
+                               declared_bindings(pane.walk_children(with_self=True)),
                                self.get_key_display)
         self.push_screen(HelpScreen(binding_rows(self.screen), self._screen_title(), steps))
 

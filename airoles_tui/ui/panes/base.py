@@ -6,18 +6,20 @@ a link and gives that place back on esc, and tells it when skill marks change. I
 nothing else on a pane and looks for no attribute by name, so adding a pane is a module with
 a ``Pane`` subclass and one line in ``PANES``.
 
-The keys a pane offers are its ``BINDINGS`` (each with ``id=`` and a description): Textual
-shows them in the footer and the help screen while the focus is inside the pane.
+The keys a pane offers are its ``BINDINGS`` (each with ``id=`` and a description, the id
+placed in a group of ui/key_groups): Textual shows them in the footer and the help screen
+while the focus is inside the pane, and ``HELP_STEPS`` can put a recipe first on its help.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.widget import Widget
 
 from ...catalog.records import Catalog
+from ..key_groups import Step
 
 
 class Pane(Widget):
@@ -28,6 +30,10 @@ class Pane(Widget):
     DEFAULT_CSS = """
     Pane { width: 1fr; height: 1fr; layout: vertical; overflow: hidden hidden; }
     """
+
+    # How to get the pane's job done, first on its help screen: steps that each name the
+    # binding whose key they use (the keys shown are then the keys that work).
+    HELP_STEPS: ClassVar[tuple[Step, ...]] = ()
 
     def __init__(self, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(**kwargs)
