@@ -92,7 +92,8 @@ async def save_document(app: App[Any], session: DocumentSession, save_as: bool =
     if isinstance(outcome, Problems):
         await show_problems(app, outcome)
         return False
-    app.notify(f"Saved {outcome.path}", markup=False)
+    # The name first, a line of its own: a long folder wraps after it, never through it.
+    app.notify(f"Saved {outcome.path.name}\nin {outcome.path.parent}", markup=False)
     return True
 
 
