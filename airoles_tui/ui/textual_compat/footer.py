@@ -12,7 +12,10 @@ never does, so every recompose kept the keys it removed, for the life of the ses
 (https://github.com/Textualize/textual/issues/6666). The footer prunes its list after each
 rebuild.
 
-:func:`keys_footer` gives Textual's own Footer when the patch is not in force.
+:func:`keys_footer` gives :class:`OrderedFooter` when the patch is not in force: Textual's own
+Footer, rebuilt on every signal as Textual does, but with the keys a pane is built around
+first. The order is public API (compose, ``Screen.active_bindings``), so it holds with every
+patch off: at 80 columns the designer's e, g, v and save stay in view.
 """
 
 from __future__ import annotations
@@ -36,16 +39,13 @@ register("footer", "the footer is rebuilt only when its keys change, and lets go
 
 
 def keys_footer(first: tuple[str, ...] = (), **kwargs: Any) -> Footer:
-    """The footer for a screen: ours when the patch is in force, else Textual's (which shows
-    the keys in its own order: ``first`` is ours)."""
-    return KeysFooter(first, **kwargs) if active("footer") else Footer(**kwargs)
+    """The footer for a screen: ours when the patch is in force, else Textual's own with
+    ``first`` first (public API only)."""
+    return KeysFooter(first, **kwargs) if active("footer") else OrderedFooter(first, **kwargs)
 
 
-class KeysFooter(Footer):
-    """A Footer rebuilt once per burst of binding signals, when its keys change."""
-
-    _recompose_pending = False
-    _shown: tuple | None = None
+class OrderedFooter(Footer):
+    """Textual's Footer with chosen keys first; uses public API only."""
 
     def __init__(self, first: tuple[str, ...] = (), **kwargs: Any) -> None:
         """``first``: binding ids shown before all others, in this order. At 80 columns the
@@ -68,6 +68,13 @@ class KeysFooter(Footer):
             return self.first.get(ids.get(getattr(widget, "key", "")) or "", last)
 
         return sorted(widgets, key=rank)  # stable: the rest keep Textual's order
+
+
+class KeysFooter(OrderedFooter):
+    """An OrderedFooter rebuilt once per burst of binding signals, when its keys change."""
+
+    _recompose_pending = False
+    _shown: tuple | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
