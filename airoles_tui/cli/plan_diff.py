@@ -29,13 +29,14 @@ def register(plan_sub, add_common) -> None:
 
 
 def resolve(name: str, plans_dir: Path) -> Path:
-    """A path as given when it exists or looks like one; else a saved plan of that name,
-    else a shipped example; else the path as given (the loader says it is not found)."""
+    """A path as given when it is a file or looks like one; else a saved plan of that name,
+    else a shipped example; else the path as given (the loader says what is wrong). A
+    directory here of the plan's name is not a plan: it does not hide the saved one."""
     from ..paths import example_plans_dir
     from ..plan.store import plan_path
 
     given = Path(name)
-    if given.exists() or "/" in name:
+    if given.is_file() or "/" in name:
         return given
     for folder in (plans_dir, example_plans_dir()):
         candidate = plan_path(folder, name)
