@@ -10,14 +10,13 @@ from airoles_tui.plan.file_format import load_plan
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.panes.hire_editor import HireEditor
 from airoles_tui.ui.panes.org import OrgPane
-from airoles_tui.ui.screens.dialogs import SaveAsScreen
 from tests.unit.test_plan_declaration import (  # noqa: F401  (laptop_format: a fixture)
     HireWithLaptop,
     PlanWithLaptops,
     laptop_format,
 )
 
-from .test_org_designer import type_text, wait_for
+from .test_org_designer import save_named, type_text, wait_for
 
 
 def label(app, field: str) -> str:
@@ -54,12 +53,7 @@ async def test_an_added_hire_field_is_in_the_form_and_saved(catalog, tmp_path, m
         await type_text(pilot, "7")  # "07"
         await wait_for(pilot, lambda: pane.doc.plan.hires[0].desk == 7)
         assert label(app, "desk") == "Desk"
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "laptops")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: not pane.doc.dirty)
+        await save_named(pilot, "laptops")
     text = (tmp_path / "laptops.toml").read_text(encoding="utf-8")
     assert 'laptop = "MacBook [/]"' in text and "desk = 7" in text
     again = load_plan(tmp_path / "laptops.toml").plan.hires[0]

@@ -279,6 +279,17 @@ async def test_discard_recovery_at_launch(catalog, tmp_path):
         assert pane(app).doc.plan.name == "Series B AI org"
 
 
+async def save_named(pilot, name: str) -> None:
+    """ctrl+s on a plan not saved yet: the name asked for, typed over the proposed one."""
+    app = pilot.app
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+    await pilot.press("ctrl+u")
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not pane(app).doc.dirty)
+
+
 async def first_save_refused(pilot, app) -> str:
     """ctrl+s on a new plan, accept the proposed name, and return the refusal's text."""
     await pilot.press("ctrl+s")

@@ -5,9 +5,8 @@ showed; the folder comes after it."""
 from __future__ import annotations
 
 from airoles_tui.ui.app import AiRolesApp
-from airoles_tui.ui.screens.dialogs import SaveAsScreen
 
-from .test_org_designer import add_hire, pane, type_text, wait_for
+from .test_org_designer import add_hire, save_named, wait_for
 
 
 def toast_lines(app) -> list[str]:
@@ -20,12 +19,7 @@ async def test_the_saved_notice_names_the_file_whole_however_long_the_folder(cat
     app = AiRolesApp(catalog, plans_dir=plans, lazy_panes=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await add_hire(pilot)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "walk")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: not pane(app).doc.dirty)
+        await save_named(pilot, "walk")
         await wait_for(pilot, lambda: any("Saved" in line for line in toast_lines(app)))
         lines = [line.strip() for line in toast_lines(app) if line.strip()]
         # The name first, whole on the first line; where it lies comes after.
