@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .limits import in_range
 from .model import Hire, OrgPlan
-from .stamp import Stamp
+from ..documents.stamp import Stamp
 
 UNDO_DEPTH = 100
 

@@ -32,7 +32,7 @@ from .file_format import LoadedPlan, PlanError, load_plan, unknown_roles
 from .model import OrgPlan, exercise_plan
 from .recent import forget, recent_plans, remember
 from .recovery import pending_recoveries, write_recovery
-from .stamp import Stamp
+from ..documents.stamp import Stamp
 from .store import (
     PlanConflict,
     PlanEntry,

@@ -32,7 +32,7 @@ from airoles_tui.config import load_settings
 from airoles_tui.paths import data_dir, example_plans_dir
 from airoles_tui.plan.file_format import dumps, load_plan, loads
 from airoles_tui.plan.model import Hire, OrgPlan
-from airoles_tui.plan.stamp import file_stamp
+from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, check_file_name, save_plan
 from airoles_tui.recommend import matrix_file
 

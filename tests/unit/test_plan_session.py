@@ -20,7 +20,7 @@ from airoles_tui.plan.session import (
     Restorable,
     Saved,
 )
-from airoles_tui.plan.stamp import file_stamp
+from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import file_name_for, save_plan
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"

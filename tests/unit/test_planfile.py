@@ -18,7 +18,7 @@ from airoles_tui.plan import store
 from airoles_tui.plan.file_format import PlanError, check_plan_files, dumps, load_plan, loads
 from airoles_tui.plan.model import SENIORITY_POINTS, Growth, Hire, OrgPlan
 from airoles_tui.plan.recovery import pending_recoveries, session_recovery_path, write_recovery
-from airoles_tui.plan.stamp import file_stamp
+from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, list_plans, save_plan
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"

@@ -29,7 +29,7 @@ from ...plan.file_format import LoadedPlan
 from ...plan.limits import describe
 from ...plan.model import OrgPlan, money
 from ...plan.session import Opened, PlanSession, Problems, Question, Saved
-from ...plan.stamp import Stamp
+from ...documents.stamp import Stamp
 from ..app_api import app_of
 from ..document_flow import (
     RecoveryCopies,
