@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..documents.recovery import (
-    discard,
-    ended_copies,
-    recovery_dir,
-    recovery_table,
-    restores_inside,
-    session_copy_path,
-)
+from ..documents.recovery import ended_copies, recovery_dir, recovery_table, restores_inside
 from ..documents.stamp import Stamp
 from .model import OrgPlan
 from .store import PlanEntry, encode, plan_entries, write_atomic
 
-__all__ = ["discard_recovery", "pending_recoveries", "recovery_dir", "restores_inside",
-           "session_recovery_path", "write_recovery"]
-
-discard_recovery = discard
-session_recovery_path = session_copy_path
+__all__ = ["pending_recoveries", "recovery_dir", "restores_inside", "write_recovery"]
 
 
 def write_recovery(plan: OrgPlan, path: Path, source: Path | None, source_stamp: Stamp | None,

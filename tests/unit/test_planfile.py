@@ -17,7 +17,8 @@ from airoles_tui.paths import example_plans_dir
 from airoles_tui.plan import store
 from airoles_tui.plan.file_format import PlanError, check_plan_files, dumps, load_plan, loads
 from airoles_tui.plan.model import SENIORITY_POINTS, Growth, Hire, OrgPlan
-from airoles_tui.plan.recovery import pending_recoveries, session_recovery_path, write_recovery
+from airoles_tui.documents.recovery import session_copy_path
+from airoles_tui.plan.recovery import pending_recoveries, write_recovery
 from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, list_plans, save_plan
 
@@ -214,7 +215,7 @@ def test_recovery_copy_round_trip(tmp_path):
     plans = tmp_path / "plans"
     source = plans / "p.toml"
     stamp = save_plan(OrgPlan(name="saved"), source, None)
-    rec = session_recovery_path(plans)
+    rec = session_copy_path(plans)
     assert rec.parent == plans / ".recovery"
     write_recovery(OrgPlan(name="edited [/]"), rec, source, stamp)
     loaded = load_plan(rec)
