@@ -20,14 +20,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def pytest_xdist_auto_num_workers(config) -> int:
-    """`-n auto` starts two workers per core: a worker spends about half its time waiting,
-    not computing (Pilot sleeps until the app is idle after every key; a pty test waits while
-    the program in its terminal draws), and a second worker per core computes in those gaps.
-    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set, as in xdist's own rule."""
+    """`-n auto` starts three workers per core: most of a worker's time is waiting, not
+    computing (Pilot sleeps until the app is idle after every key; a pty test waits while the
+    program in its terminal draws; an SSH test waits on the network), and the other workers
+    compute in those gaps. The suite's wall time is least at three per core (README,
+    Development). PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set, as in xdist's own
+    rule."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 2 * (cores or 1)
+    return 3 * (cores or 1)
 
 
 @pytest.fixture(scope="session")
