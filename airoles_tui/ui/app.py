@@ -8,13 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import MountError, Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 
 from ..catalog.records import Catalog
 from ..paths import default_plans_dir, matrices_dir, styles_dir
@@ -31,7 +31,7 @@ from .textual_compat import turned_off
 from .textual_compat.hidden_panes import forget_rendering, forget_text_widths
 from .textual_compat.screen_diff import DiffingApp
 from .theme import remember, starting_theme
-from .widgets.footer import keys_footer
+from .widgets.footer import OrderedFooter, keys_footer
 from .widgets.size_notice import SizeNotice
 from .widgets.text import visible
 
@@ -176,7 +176,6 @@ class AiRolesApp(DiffingApp[int]):
         # left it: nothing on it can be vouched for.
         self.app_resume_signal.subscribe(self, lambda _app: self.invalidate_screen(),
                                          immediate=True)
-        self.call_after_refresh(self._after_first_frame)
         if self._progress is not None and self._progress.problem:
             self.notify(self._progress.problem, title="Skill marks", severity="error",
                         timeout=30, markup=False)
@@ -254,7 +253,7 @@ class AiRolesApp(DiffingApp[int]):
         # panes at once) make everything up front unless asked not to.
         lazy = not self.is_headless if self.lazy_panes is None else self.lazy_panes
         self._unmade: dict[str, PaneSpec] = {}
-        self._footer_drawn = False
+        self._first_frame_seen = False
         with TabbedContent(initial=self.start_pane, id="panes"):
             for n, spec in enumerate(self.PANES, start=1):
                 with TabPane(f"{n} {spec.title}", id=spec.id):
@@ -265,16 +264,15 @@ class AiRolesApp(DiffingApp[int]):
         yield SizeNotice()
         yield keys_footer(first=FOOTER_FIRST)
 
-    async def _after_first_frame(self, waits: int = 0) -> None:
-        # The footer fills in its keys after the screen's first refresh: the first screen is
-        # complete when a frame with them is out. A few refreshes at most.
-        footer = self.query(Footer)
-        keys = footer.first().children if footer else []
-        laid_out = bool(keys) and bool(keys[0].region)
-        if waits < 20 and not (laid_out and self._footer_drawn):
-            self._footer_drawn = laid_out  # laid out now: drawn by the next refresh
-            self.call_after_refresh(self._after_first_frame, waits + 1)
-            return
+    @on(OrderedFooter.KeysShown)
+    def _first_keys_shown(self, event: OrderedFooter.KeysShown) -> None:
+        """The footer fills in its keys after the screen's first refresh: the first screen
+        is whole once the refresh after they are mounted is out."""
+        if not self._first_frame_seen:
+            self._first_frame_seen = True
+            self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
         self._offer_matrix_copy()
         if "org" in self._unmade and self._recovery_waiting():
             # A session that ended without saving left a plan: the designer offers it now.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -45,7 +46,17 @@ def keys_footer(first: tuple[str, ...] = (), **kwargs: Any) -> Footer:
 
 
 class OrderedFooter(Footer):
-    """Textual's Footer with chosen keys first; uses public API only."""
+    """Textual's Footer with chosen keys first; uses public API only. Says when it has
+    mounted a set of keys (:class:`KeysShown`)."""
+
+    class KeysShown(Message):
+        """The footer has mounted its keys: the next refresh draws them. Start-up waits for
+        this to know its first screen is whole (the footer fills in after the first
+        refresh), instead of looking at the footer on every refresh until keys appear."""
+
+        def __init__(self, footer: OrderedFooter) -> None:
+            super().__init__()
+            self.footer = footer
 
     def __init__(self, first: tuple[str, ...] = (), **kwargs: Any) -> None:
         """``first``: binding ids shown before all others, in this order. At 80 columns the
@@ -68,6 +79,13 @@ class OrderedFooter(Footer):
             return self.first.get(ids.get(getattr(widget, "key", "")) or "", last)
 
         return sorted(widgets, key=rank)  # stable: the rest keep Textual's order
+
+    async def recompose(self) -> None:
+        """Both rebuilds (Textual's on each bindings signal, KeysFooter's on a change of
+        keys) come through here."""
+        await super().recompose()
+        if self.children:
+            self.post_message(self.KeysShown(self))
 
 
 class KeysFooter(OrderedFooter):
