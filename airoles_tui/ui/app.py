@@ -397,10 +397,12 @@ class AiRolesApp(DiffingApp[int]):
             self._forget_hidden(keep=pane_id)
             self._collect_soon()
         tabs.active = pane_id
-        # Land in the pane's main list, so the arrows work at once.
+        # Land in the pane's main list, so the arrows work at once. Focused now, not by
+        # focus() (one message later): a key typed with the pane's number, in the same read,
+        # is queued already and would go to the pane left.
         focusable = [w for w in pane.query("*") if w.focusable and w.display]
         if focusable and (self.focused is None or self.focused not in pane.query("*")):
-            focusable[0].focus()
+            pane.screen.set_focus(focusable[0])
 
     def _collect_soon(self) -> None:
         """A pane switch is the app's biggest churn: the footer is rebuilt and the pane's
