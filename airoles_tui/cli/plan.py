@@ -106,11 +106,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ..plan.report import plan_csv, plan_json_text, plan_markdown
     from ..plan.store import PlanSaveError, write_atomic
 
-    for index, role in unknown_roles(loaded.plan, catalog):
+    for index, role in unknown_roles(loaded.document, catalog):
         print(f"{args.file}: warning: hires[{index + 1}].role: unknown role {role!r} "
               "(costed at $0)", file=sys.stderr)
     render = {"json": plan_json_text, "csv": plan_csv}.get(args.format, plan_markdown)
-    text = render(loaded.plan, catalog)
+    text = render(loaded.document, catalog)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return EXIT_OK

@@ -55,7 +55,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     for name in (args.a, args.b):
         path = resolve(name, plans_dir)
         try:
-            plans.append((path, load_plan(path).plan))
+            plans.append((path, load_plan(path).document))
         except PlanError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)

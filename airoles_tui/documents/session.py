@@ -13,9 +13,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from ..validation.source import SourceError
+from .loaded import Loaded
 from .recovery import discard, restores_inside, session_copy_path
 from .stamp import Stamp
 from .store import Conflict as StoreConflict
@@ -80,23 +81,16 @@ class RecoveryWrite:
     warning: str = ""
 
 
-class LoadedCopy(Protocol):
-    """A document file read back (a plan's LoadedPlan, a matrix's LoadedMatrix)."""
-
-    @property
-    def recovery_source(self) -> Path | None: ...
-
-    @property
-    def source_stamp(self) -> Stamp | None: ...
+D = TypeVar("D")
 
 
 @dataclass(frozen=True, slots=True)
-class Restorable:
+class Restorable(Generic[D]):
     """A recovery copy read back; ``outside`` asks where to save it when the file it names
     is outside the document's folder."""
 
     entry: Entry
-    loaded: LoadedCopy
+    loaded: Loaded[D]
     outside: Question | None
 
 
@@ -114,7 +108,7 @@ class DocumentState(Protocol):
     def saved(self, path: Path, stamp: Stamp) -> None: ...
 
 
-class DocumentSession:
+class DocumentSession(Generic[D]):
     """One session's open document (``doc``), its folder and its recovery copy.
 
     A subclass says what the document is called and how its files are written and read
@@ -161,12 +155,12 @@ class DocumentSession:
         """Copies left by sessions that are gone, newest first."""
         raise NotImplementedError
 
-    def read_copy(self, path: Path) -> LoadedCopy:
+    def read_copy(self, path: Path) -> Loaded[D]:
         """A recovery copy read back (SourceError when it cannot be used)."""
         raise NotImplementedError
 
-    def restored(self, loaded: LoadedCopy, source: Path | None, stamp: Stamp | None) -> Opened:
-        """Make the copy's document the open one, unsaved, saving to ``source``."""
+    def restored(self, document: D, source: Path | None, stamp: Stamp | None) -> Opened:
+        """Make a copy's document the open one, unsaved, saving to ``source``."""
         raise NotImplementedError
 
     # -- leaving the open document (open another, restore, quit) ------------------------
@@ -278,7 +272,7 @@ class DocumentSession:
     def discard_offered(self, entry: Entry) -> None:
         discard(entry.path)
 
-    def read_recovery(self, entry: Entry) -> Restorable | Problems:
+    def read_recovery(self, entry: Entry) -> Restorable[D] | Problems:
         """Read a copy back, and whether the file it names needs asking about."""
         try:
             loaded = self.read_copy(entry.path)
@@ -294,7 +288,7 @@ class DocumentSession:
                 f"{source} as the file {self.save_key} writes?")
         return Restorable(entry, loaded, outside)
 
-    def restore(self, found: Restorable, *, keep_source: bool = True) -> Opened:
+    def restore(self, found: Restorable[D], *, keep_source: bool = True) -> Opened:
         """Open the copy as an unsaved document, saving to the file it names
         (``keep_source``; only asked when that file is outside the folder) or, if not, to a
         new name. The copy moves into this session's own copy, so it is offered no more."""
@@ -302,7 +296,7 @@ class DocumentSession:
         source, stamp = loaded.recovery_source, loaded.source_stamp
         if found.outside is not None and not keep_source:
             source = stamp = None
-        opened = self.restored(loaded, source, stamp)
+        opened = self.restored(loaded.document, source, stamp)
         if self.save_recovery().kept:
             discard(found.entry.path)
         return opened

@@ -7,7 +7,7 @@ names file, line and field; it never writes.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, is_dataclass
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeGuard
 
@@ -15,6 +15,7 @@ import tomli_w
 
 from ..catalog.records import Catalog
 from ..documents.recovery import RECOVERY_SPEC, recovered_source
+from ..documents.loaded import Loaded
 from ..documents.stamp import Stamp
 from ..validation.schema import INT, INT64, Checker, F, Spec, field_label, is_kind
 from ..validation.source import Problem, SourceError, TomlSource, parse_toml
@@ -213,16 +214,7 @@ def loads(text: str, display: str = "<plan>") -> OrgPlan:
     return _build(data)
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedPlan:
-    plan: OrgPlan
-    path: Path
-    stamp: Stamp
-    recovery_source: Path | None = None  # for a recovery copy: the file it was editing
-    source_stamp: Stamp | None = None
-
-
-def load_plan(path: Path) -> LoadedPlan:
+def load_plan(path: Path) -> Loaded[OrgPlan]:
     """Read and validate a plan file, or raise PlanError. Never writes to ``path``."""
     try:
         source = TomlSource.read(path)
@@ -237,7 +229,7 @@ def load_plan(path: Path) -> LoadedPlan:
     except OSError:
         mtime = 0
     src, src_stamp = recovered_source(source.data.get("recovery"))
-    return LoadedPlan(_build(source.data), path, Stamp.of_bytes(raw, mtime), src, src_stamp)
+    return Loaded(_build(source.data), path, Stamp.of_bytes(raw, mtime), src, src_stamp)
 
 
 def unknown_roles(plan: OrgPlan, catalog: Catalog) -> list[tuple[int, str]]:
@@ -280,14 +272,14 @@ def check_plan_files(paths: list[Path], catalog: Catalog, out: TextIO | None = N
                 print(problem, file=err)
             status = 2
             continue
-        problems = catalog_problems(path, loaded.plan, catalog)
+        problems = catalog_problems(path, loaded.document, catalog)
         for problem in problems:
             print(problem, file=err)
         if problems:
             status = 2
         else:
-            count = len(loaded.plan.hires)
-            print(f"{path}: ok (plan {loaded.plan.name!r}, {count} "
+            count = len(loaded.document.hires)
+            print(f"{path}: ok (plan {loaded.document.name!r}, {count} "
                   f"{'hire' if count == 1 else 'hires'})", file=out)
     return status
 

@@ -17,7 +17,6 @@ from ..catalog.records import Catalog
 from ..documents.session import (
     Conflict,
     DocumentSession,
-    LoadedCopy,
     Opened,
     Problems,
     Question,
@@ -26,9 +25,10 @@ from ..documents.session import (
     Saved,
     problems_of,
 )
+from ..documents.loaded import Loaded
 from ..documents.store import Entry
 from .document import PlanDocument
-from .file_format import LoadedPlan, PlanError, load_plan, unknown_roles
+from .file_format import PlanError, load_plan, unknown_roles
 from .model import OrgPlan, exercise_plan
 from .recent import forget, recent_plans, remember
 from .recovery import pending_recoveries, write_recovery
@@ -47,7 +47,7 @@ __all__ = ["Conflict", "Opened", "PlanSession", "Problems", "Question", "Recover
            "Restorable", "Saved", "problems_of"]
 
 
-class PlanSession(DocumentSession):
+class PlanSession(DocumentSession[OrgPlan]):
     """One session's open plan (a PlanDocument), the plans folder and the recovery copy.
 
     Only this class reads or writes plan files for the designer; the dirty flag, the path
@@ -84,12 +84,11 @@ class PlanSession(DocumentSession):
     def pending(self) -> list[Entry]:
         return list(pending_recoveries(self.plans_dir))  # as the base types it
 
-    def read_copy(self, path: Path) -> LoadedPlan:
+    def read_copy(self, path: Path) -> Loaded[OrgPlan]:
         return load_plan(path)
 
-    def restored(self, loaded: LoadedCopy, source: Path | None, stamp: Stamp | None) -> Opened:
-        assert isinstance(loaded, LoadedPlan)
-        return self.load(loaded.plan, source, stamp, dirty=True)
+    def restored(self, document: OrgPlan, source: Path | None, stamp: Stamp | None) -> Opened:
+        return self.load(document, source, stamp, dirty=True)
 
     def save(self, target: Path | None = None, *, force: bool = False
              ) -> Saved | Conflict | Problems:
@@ -129,8 +128,8 @@ class PlanSession(DocumentSession):
         except PlanError as exc:
             return problems_of(f"Cannot open {path.name}", exc, "The file was not changed.")
         if template:
-            return self.load(loaded.plan, None, None)
-        return self.load(loaded.plan, loaded.path, loaded.stamp)
+            return self.load(loaded.document, None, None)
+        return self.load(loaded.document, loaded.path, loaded.stamp)
 
     def reopen_last(self) -> Opened | None:
         """At launch: open the plan opened or saved last. None when there is none (the blank
@@ -156,7 +155,7 @@ class PlanSession(DocumentSession):
         except PlanError as exc:
             return Opened(f"The plan you had open last could not be opened: {exc.problems[0]}"
                           ". This is a new plan; ctrl+o lists that one with its problem.")
-        return self.load(loaded.plan, loaded.path, loaded.stamp)
+        return self.load(loaded.document, loaded.path, loaded.stamp)
 
     def recent(self) -> list[PlanEntry]:
         """The plans opened or saved last that still exist, newest first, read for listing;
@@ -169,7 +168,7 @@ class PlanSession(DocumentSession):
     def read_other(self, path: Path) -> OrgPlan | Problems:
         """Another plan read for comparing; the open plan is untouched."""
         try:
-            return load_plan(path).plan
+            return load_plan(path).document
         except PlanError as exc:
             return problems_of(f"Cannot compare with {path.name}", exc,
                                "The file was not changed.")

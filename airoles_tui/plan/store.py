@@ -91,4 +91,4 @@ def plan_entry(path: Path) -> PlanEntry | None:
     except PlanError as exc:
         return PlanEntry(path, path.stem, modified, problem=str(exc.problems[0]))
     source = str(loaded.recovery_source) if loaded.recovery_source else ""
-    return PlanEntry(path, loaded.plan.name, modified, source=source, plan=loaded.plan)
+    return PlanEntry(path, loaded.document.name, modified, source=source, plan=loaded.document)

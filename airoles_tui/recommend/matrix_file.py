@@ -9,7 +9,6 @@ never share one copy.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from ..documents.recovery import (
     recovered_source,
     recovery_table,
 )
+from ..documents.loaded import Loaded
 from ..documents.stamp import Stamp
 from ..documents.store import Entry, document_files, list_entries, save_bytes, write_atomic
 from ..validation.schema import IDS, INT, STR, TABLE, F, Spec, read_versioned
@@ -76,21 +76,12 @@ def write_recovery(matrix: Matrix, path: Path, source: Path | None,
     write_atomic(path, data, durable=durable)
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedMatrix:
-    matrix: Matrix
-    path: Path
-    stamp: Stamp
-    recovery_source: Path | None = None  # for a recovery copy: the file it was editing
-    source_stamp: Stamp | None = None
-
-
 def load(path: Path, catalog: Catalog) -> Matrix:
     """Read and check a matrix file; SourceError lists every problem as ``file:line``."""
-    return load_file(path, catalog).matrix
+    return load_file(path, catalog).document
 
 
-def load_file(path: Path, catalog: Catalog) -> LoadedMatrix:
+def load_file(path: Path, catalog: Catalog) -> Loaded[Matrix]:
     """The matrix with its stamp (and, for a recovery copy, the file it was editing)."""
     data, checker = read_versioned(Path(path), FILE, FORMAT, VERSION)
     roles: Sequence[str] = data["roles"]
@@ -138,8 +129,8 @@ def load_file(path: Path, catalog: Catalog) -> LoadedMatrix:
     except OSError:
         mtime = 0
     source, source_stamp = recovered_source(data.get("recovery"))
-    return LoadedMatrix(matrix, path, Stamp.of_bytes(checker.source.text.encode("utf-8"), mtime),
-                        source, source_stamp)
+    return Loaded(matrix, path, Stamp.of_bytes(checker.source.text.encode("utf-8"), mtime),
+                  source, source_stamp)
 
 
 def summary(matrix: Matrix) -> str:
@@ -154,7 +145,7 @@ def summary(matrix: Matrix) -> str:
 def _entries(paths: list[Path], catalog: Catalog) -> list[Entry]:
     def describe(path: Path) -> tuple[str, Path | None]:
         loaded = load_file(path, catalog)
-        return summary(loaded.matrix), loaded.recovery_source
+        return summary(loaded.document), loaded.recovery_source
 
     return list_entries(paths, describe)
 

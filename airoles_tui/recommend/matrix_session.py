@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.records import Catalog
-from ..documents.session import DocumentSession, LoadedCopy, Opened, Problems, problems_of
+from ..documents.loaded import Loaded
+from ..documents.session import DocumentSession, Opened, Problems, problems_of
 from ..documents.stamp import Stamp
 from ..documents.store import Entry, file_name_for
 from ..paths import matrices_dir
@@ -17,7 +18,6 @@ from ..validation.source import SourceError
 from .matrix import Matrix
 from .matrix_file import (
     DEFAULT_NAME,
-    LoadedMatrix,
     list_matrices,
     load_file,
     pending_recoveries,
@@ -45,7 +45,7 @@ class MatrixDocument:
         self.path, self.stamp, self.dirty = path, stamp, False
 
 
-class MatrixSession(DocumentSession):
+class MatrixSession(DocumentSession[Matrix]):
     noun = "skills matrix"
     folder_name = "the matrices folder"
     save_key = "s"
@@ -74,12 +74,11 @@ class MatrixSession(DocumentSession):
     def pending(self) -> list[Entry]:
         return pending_recoveries(self.folder, self.catalog)
 
-    def read_copy(self, path: Path) -> LoadedMatrix:
+    def read_copy(self, path: Path) -> Loaded[Matrix]:
         return load_file(path, self.catalog)
 
-    def restored(self, loaded: LoadedCopy, source: Path | None, stamp: Stamp | None) -> Opened:
-        assert isinstance(loaded, LoadedMatrix)
-        return self.load(loaded.matrix, source, stamp, dirty=True)
+    def restored(self, document: Matrix, source: Path | None, stamp: Stamp | None) -> Opened:
+        return self.load(document, source, stamp, dirty=True)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -97,7 +96,7 @@ class MatrixSession(DocumentSession):
             loaded = load_file(path, self.catalog)
         except SourceError as exc:
             return problems_of(f"Cannot open {path.name}", exc, "The file was not changed.")
-        return self.load(loaded.matrix, loaded.path, loaded.stamp)
+        return self.load(loaded.document, loaded.path, loaded.stamp)
 
     def listing(self) -> list[Entry]:
         """The matrices that can be opened, newest first."""

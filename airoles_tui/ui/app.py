@@ -36,7 +36,8 @@ from .widgets.size_notice import SizeNotice
 from .widgets.text import visible
 
 if TYPE_CHECKING:
-    from ..plan.file_format import LoadedPlan
+    from ..documents.loaded import Loaded
+    from ..plan.model import OrgPlan
     from .matrix_keeper import MatrixKeeper
     from ..recommend.progress import ProgressStore
     from .app_api import AppApi, TypedApp
@@ -91,7 +92,7 @@ class AiRolesApp(DiffingApp[int]):
 
     def __init__(self, catalog: Catalog, *, start_pane: str = "roles",
                  theme: str | None = None, plans_dir: Path | None = None,
-                 initial_plan: LoadedPlan | None = None, lazy_panes: bool | None = None) -> None:
+                 initial_plan: Loaded[OrgPlan] | None = None, lazy_panes: bool | None = None) -> None:
         super().__init__()
         self.lazy_panes = lazy_panes  # None: made on first visit in a terminal, not headless
         # Over SSH an animation is a stream of frames for nothing: the tab underline's slide

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from ..catalog.records import Catalog
-    from ..plan.file_format import LoadedPlan
+    from ..documents.loaded import Loaded
+    from ..plan.model import OrgPlan
     from ..recommend.progress import ProgressStore
     from .matrix_keeper import MatrixKeeper
     from .navigation import Navigator
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class AppApi(Protocol):
     catalog: Catalog
     plans_dir: Path | None  # None: the user's data dir (paths.default_plans_dir)
-    initial_plan: LoadedPlan | None  # from `airoles-tui open FILE`
+    initial_plan: Loaded[OrgPlan] | None  # from `airoles-tui open FILE`
     navigator: Navigator
 
     @property

@@ -98,7 +98,7 @@ def edit(term: PtyTerm) -> None:
 
 
 def check_saved(plan_path, original) -> None:
-    plan = load_plan(plan_path).plan
+    plan = load_plan(plan_path).document
     assert plan.name == NAME
     roles = [h.role for h in original.hires][1:]
     roles[1], roles[2] = roles[2], roles[1]
@@ -110,7 +110,7 @@ def check_saved(plan_path, original) -> None:
                          ids=["SIGHUP", "SIGTERM", "SIGINT"])
 def test_signal_writes_recovery_and_next_launch_restores(airoles_bin, tmp_path, sig):
     plans, plan_path, env = setup(tmp_path)
-    original = load_plan(plan_path).plan
+    original = load_plan(plan_path).document
     with PtyTerm([airoles_bin, "--plans-dir", str(plans), "open", str(plan_path)],
                  env=env) as term:
         edit(term)
@@ -118,7 +118,7 @@ def test_signal_writes_recovery_and_next_launch_restores(airoles_bin, tmp_path, 
         assert term.wait_exit() == 128 + sig
     copies = list((plans / ".recovery").glob("*.toml"))
     assert len(copies) == 1
-    assert load_plan(plan_path).plan == original  # the file itself was not touched
+    assert load_plan(plan_path).document == original  # the file itself was not touched
 
     with PtyTerm([airoles_bin, "--plans-dir", str(plans)], env=env) as term:
         term.wait_for("Restore unsaved plan")
@@ -161,5 +161,5 @@ def test_hangup_with_sighup_ignored_exits_instead_of_spinning(airoles_bin, tmp_p
             os.waitpid(term.pid, 0)
     copies = list((plans / ".recovery").glob("*.toml"))
     assert len(copies) == 1
-    recovered = load_plan(copies[0]).plan
+    recovered = load_plan(copies[0]).document
     assert recovered.name == NAME and recovered.hires[0].title == TITLE

@@ -243,7 +243,7 @@ def test_a_100_kb_paste_arrives_whole(server):
         assert term.wait_exit() == 0
     saved = list(server.home("carol").rglob("pasted.toml"))
     assert len(saved) == 1
-    assert load_plan(saved[0]).plan.hires[0].deliverable_90_days == paste
+    assert load_plan(saved[0]).document.hires[0].deliverable_90_days == paste
 
 
 def test_killing_the_client_ends_the_app_and_its_edits_are_offered_back(server):

@@ -56,5 +56,5 @@ async def test_an_added_hire_field_is_in_the_form_and_saved(catalog, tmp_path, m
         await save_named(pilot, "laptops")
     text = (tmp_path / "laptops.toml").read_text(encoding="utf-8")
     assert 'laptop = "MacBook [/]"' in text and "desk = 7" in text
-    again = load_plan(tmp_path / "laptops.toml").plan.hires[0]
+    again = load_plan(tmp_path / "laptops.toml").document.hires[0]
     assert isinstance(again, HireWithLaptop) and (again.laptop, again.desk) == ("MacBook [/]", 7)

@@ -86,10 +86,10 @@ async def test_a_search_with_a_space_typed_at_once(catalog, tmp_path):
 
 
 def app_with(catalog, tmp_path, *hires: Hire) -> AiRolesApp:
-    from airoles_tui.plan.file_format import LoadedPlan
+    from airoles_tui.documents.loaded import Loaded
 
     plan = OrgPlan(name="p", funding_usd=30_000_000, hires=list(hires))
-    loaded = LoadedPlan(plan=plan, path=None, stamp=None)
+    loaded = Loaded(plan, path=None, stamp=None)
     return AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org")
 
 

@@ -93,7 +93,7 @@ async def test_hostile_plan_text_reaches_no_widget_raw(catalog, tmp_path):
         assert not any(RAW_CONTROL.search(t) for t in field_texts(app))
         # Showing the text visibly is no edit: the plan stays saved, its text as it was.
         assert not app.query_one(OrgPane).doc.dirty
-        assert app.query_one(OrgPane).doc.plan == loaded.plan
+        assert app.query_one(OrgPane).doc.plan == loaded.document
 
 
 async def test_pasted_control_characters_are_shown_in_fields(catalog, tmp_path):

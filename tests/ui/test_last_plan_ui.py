@@ -46,7 +46,7 @@ async def test_launch_reopens_the_plan_last_opened(catalog, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await show_designer(pilot)
         assert pane(app).doc.path == legal and not pane(app).doc.dirty
-        assert pane(app).doc.plan == load_plan(legal).plan
+        assert pane(app).doc.plan == load_plan(legal).document
         assert text_of(app, "#org-header").startswith("Series B legal review: 15 AI hires")
 
 
@@ -61,7 +61,7 @@ async def test_ctrl_o_lists_recent_plans_first_with_hires_and_cost(catalog, tmp_
         listing = app.screen.query_one("#open-list", OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt)
                    for i in range(listing.option_count)]
-        figures = hires_and_cost(load_plan(lean).plan, catalog)
+        figures = hires_and_cost(load_plan(lean).document, catalog)
         assert figures.startswith("1 hire · $") and figures.endswith("/yr")
         # The recent plans (the open one left out) come before blank, examples and the rest.
         assert prompts[:3] == ["Recent", f"Lean · {figures}  [lean.toml]", "New blank plan"]
@@ -87,7 +87,7 @@ async def test_compare_plans_offers_the_recent_plans_first_too(catalog, tmp_path
         await _run(pilot, app, "Compare plans")
         await wait_for(pilot, lambda: isinstance(app.screen, OpenPlanScreen))
         listing = app.screen.query_one("#open-list", OptionList)
-        figures = hires_and_cost(load_plan(lean).plan, catalog)
+        figures = hires_and_cost(load_plan(lean).document, catalog)
         assert str(listing.get_option_at_index(1).prompt) == f"Lean · {figures}  [lean.toml]"
 
 

@@ -146,7 +146,7 @@ async def test_build_a_plan_from_blank_save_and_reopen(catalog, tmp_path):
         await pilot.press("enter")
         await wait_for(pilot, lambda: not pane(app).doc.dirty)
         saved = pane(app).doc.plan.copy()
-    assert load_plan(plans / "mine.toml").plan == saved
+    assert load_plan(plans / "mine.toml").document == saved
     assert not list((plans / ".recovery").glob("*.toml"))
 
     app = AiRolesApp(catalog, plans_dir=plans, lazy_panes=True)
@@ -167,7 +167,7 @@ async def test_delete_undo_and_move(catalog, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: pane(app).selected == 0)
         await focus_list(pilot)
-        roles = [h.role for h in loaded.plan.hires]
+        roles = [h.role for h in loaded.document.hires]
         await pilot.press("down", "d")
         assert [h.role for h in pane(app).doc.plan.hires] == roles[:1] + roles[2:]
         await pilot.press("u")
@@ -191,8 +191,8 @@ async def test_moving_through_the_list_changes_nothing(catalog, tmp_path):
         await pilot.press(*["down"] * 14, *["up"] * 7)
         await pilot.pause()
         assert pane(app).selected == 7
-        assert pane(app).doc.plan == loaded.plan and not pane(app).doc.dirty
-        assert app.query_one("#hire-title", Input).value == loaded.plan.hires[7].title
+        assert pane(app).doc.plan == loaded.document and not pane(app).doc.dirty
+        assert app.query_one("#hire-title", Input).value == loaded.document.hires[7].title
 
 
 async def test_quit_with_unsaved_changes_asks_first(catalog, tmp_path):
@@ -238,7 +238,7 @@ async def test_every_edit_reaches_the_recovery_copy(catalog, tmp_path):
         await type_text(pilot, TYPED.replace("\x1b", ""))
         assert delays and max(delays) <= 1.0  # each copy is due within a second of an edit
         copies = lambda: list((tmp_path / ".recovery").glob("*.toml"))  # noqa: E731
-        await wait_for(pilot, lambda: copies() and load_plan(copies()[0]).plan.hires[0].title
+        await wait_for(pilot, lambda: copies() and load_plan(copies()[0]).document.hires[0].title
                        == TYPED.replace("\x1b", ""))
         await wait_for(pilot, lambda: not org.copies.scheduled)  # idle: nothing scheduled
 
@@ -265,7 +265,7 @@ async def test_restore_offered_at_launch(catalog, tmp_path):
         assert text_of(app, "#org-header").startswith(TYPED.replace("\x1b", "\u241b"))
         await pilot.press("ctrl+s")  # the file is as it was: saved without a question
         await wait_for(pilot, lambda: not pane(app).doc.dirty)
-    assert load_plan(source).plan == edited
+    assert load_plan(source).document == edited
 
 
 async def test_discard_recovery_at_launch(catalog, tmp_path):
@@ -329,7 +329,7 @@ async def test_full_disk_keeps_plan_in_memory_and_recovery(catalog, tmp_path, mo
         body = await first_save_refused(pilot, app)
         assert "the disk is full" in body and "nothing is lost" in body
         copies = list((tmp_path / ".recovery").glob("*.toml"))
-        assert len(copies) == 1 and len(load_plan(copies[0]).plan.hires) == 1
+        assert len(copies) == 1 and len(load_plan(copies[0]).document.hires) == 1
 
 
 async def test_file_changed_on_disk_asks(catalog, tmp_path):
@@ -347,12 +347,12 @@ async def test_file_changed_on_disk_asks(catalog, tmp_path):
         assert "changed on disk" in text_of(app, ".dialog-body Static")
         await pilot.press("c")
         await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
-        assert load_plan(loaded.path).plan == other and pane(app).doc.dirty
+        assert load_plan(loaded.path).document == other and pane(app).doc.dirty
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("o")
         await wait_for(pilot, lambda: not pane(app).doc.dirty)
-        assert len(load_plan(loaded.path).plan.hires) == 14
+        assert len(load_plan(loaded.path).document.hires) == 14
 
 
 async def test_open_a_bad_file_shows_why_and_changes_nothing(catalog, tmp_path):

@@ -21,7 +21,7 @@ def _app(catalog, tmp_path):
     plans.mkdir()
     path = plans / "legal.toml"
     path.write_bytes(EXAMPLE.read_bytes())
-    smaller = load_plan(EXAMPLE).plan
+    smaller = load_plan(EXAMPLE).document
     smaller.name = "Leaner"
     smaller.hires = smaller.hires[:10]
     save_plan(smaller, plans / "leaner.toml", None)
@@ -49,7 +49,7 @@ async def test_compare_plans_shows_both_with_the_deltas(catalog, tmp_path):
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, AnalysisScreen))
     assert (plans / "leaner.toml").read_text(encoding="utf-8") == dumps(
-        load_plan(plans / "leaner.toml").plan)  # read, never rewritten
+        load_plan(plans / "leaner.toml").document)  # read, never rewritten
 
 
 async def test_duplicate_plan_saves_a_copy_and_goes_on_in_it(catalog, tmp_path):
@@ -76,7 +76,7 @@ async def test_duplicate_plan_saves_a_copy_and_goes_on_in_it(catalog, tmp_path):
         await wait_for(pilot, lambda: pane.doc.path == plans / "what-if.toml")
         assert pane.doc.plan.name == "Series B legal review: 15 AI hires (copy)"
         assert not pane.doc.dirty
-    copy = load_plan(plans / "what-if.toml").plan
+    copy = load_plan(plans / "what-if.toml").document
     assert len(copy.hires) == 15 and copy.name.endswith("(copy)")
     assert (plans / "legal.toml").read_bytes() == original
-    assert load_plan(plans / "leaner.toml").plan.name == "Leaner"
+    assert load_plan(plans / "leaner.toml").document.name == "Leaner"

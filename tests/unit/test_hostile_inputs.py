@@ -204,7 +204,7 @@ def test_recommend_output_shows_control_characters(cat_dir, capsys):
 def _save_racer(path: str, name: str, barrier, results) -> None:
     loaded = load_plan(Path(path))
     barrier.wait()
-    plan = loaded.plan
+    plan = loaded.document
     plan.name = name
     try:
         save_plan(plan, Path(path), loaded.stamp)
@@ -232,7 +232,7 @@ def test_two_sessions_saving_at_once_never_both_succeed(tmp_path):
         outcome = dict(results.get(timeout=10) for _ in racers)
         saved = [who for who, what in outcome.items() if what == "saved"]
         assert len(saved) == 1, (n, outcome)
-        assert load_plan(path).plan.name == saved[0]  # the winner's edits are on disk
+        assert load_plan(path).document.name == saved[0]  # the winner's edits are on disk
 
 
 def test_saving_through_a_symlink_writes_the_target(tmp_path):
@@ -242,10 +242,10 @@ def test_saving_through_a_symlink_writes_the_target(tmp_path):
     link = tmp_path / "plan.toml"
     link.symlink_to(target)
     loaded = load_plan(link)
-    loaded.plan.name = "Through the link"
-    save_plan(loaded.plan, link, loaded.stamp)
+    loaded.document.name = "Through the link"
+    save_plan(loaded.document, link, loaded.stamp)
     assert link.is_symlink() and link.resolve() == target
-    assert load_plan(target).plan.name == "Through the link"
+    assert load_plan(target).document.name == "Through the link"
     assert sorted(p.name for p in target.parent.iterdir()) == ["plan.toml"]  # no temp left
 
 
@@ -468,7 +468,7 @@ def test_the_longest_allowed_name_saves(tmp_path):
 
 def test_the_shipped_catalog_and_example_still_load(catalog, capsys):
     assert len(catalog.roles) > 0
-    plan = load_plan(EXAMPLE).plan
+    plan = load_plan(EXAMPLE).document
     assert loads(dumps(plan)) == plan and len(plan.hires) == 15
     assert main(["validate", str(EXAMPLE)]) == 0
     assert "Traceback" not in capsys.readouterr().err
@@ -478,7 +478,7 @@ def test_a_hostile_plan_round_trips_exactly(tmp_path):
     plan = OrgPlan(name=HOSTILE, hires=[Hire("ml-engineer", title=HOSTILE, rationale=HOSTILE)])
     path = tmp_path / "p.toml"
     save_plan(plan, path, None)
-    assert load_plan(path).plan == plan  # the file keeps the data; only its display changes
+    assert load_plan(path).document == plan  # the file keeps the data; only its display changes
     assert file_stamp(path) is not None
 
 
@@ -511,7 +511,7 @@ def test_sigkill_mid_save_never_tears_the_plan(tmp_path):
         child.kill()
         child.join(30)
         assert child.exitcode == -signal.SIGKILL
-        assert load_plan(path).plan.name in ("A", "B")
+        assert load_plan(path).document.name in ("A", "B")
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["plan.toml"]
 
 

@@ -47,7 +47,7 @@ def test_launch_reopens_the_last_plan(catalog, tmp_path):
     assert later.doc.path is None
     assert later.reopen_last() == Opened()
     assert later.doc.path == mine and not later.doc.dirty
-    assert later.doc.plan == load_plan(EXAMPLE).plan
+    assert later.doc.plan == load_plan(EXAMPLE).document
 
 
 def test_nothing_remembered_keeps_the_blank_plan_silently(catalog, tmp_path):

@@ -100,7 +100,7 @@ def test_example_plan_figures(catalog):
     from airoles_tui.paths import example_plans_dir
     from airoles_tui.plan.file_format import load_plan
 
-    plan = load_plan(example_plans_dir() / "series-b-legal.toml").plan
+    plan = load_plan(example_plans_dir() / "series-b-legal.toml").document
     a = analyse(plan, catalog)
     assert a.hires == 15 == plan.hire_budget
     assert a.advice == ()  # the worked answer satisfies every rule

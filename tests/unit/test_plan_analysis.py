@@ -60,7 +60,7 @@ def test_growth_stage_against_the_money(catalog):
 
 
 def test_worked_example_figures(catalog):
-    p = load_plan(example_plans_dir() / "series-b-legal.toml").plan
+    p = load_plan(example_plans_dir() / "series-b-legal.toml").document
     a = analyse(p, catalog)
     assert [t.team for t in a.teams] == ["Hub: ML platform", "Spoke: contract review squad",
                                          "Customer deployments", "Spoke: litigation squad",
@@ -78,7 +78,7 @@ def test_blank_plan_analysis(catalog):
 def test_exports_carry_the_team_rollup_and_the_growth_check(catalog):
     from airoles_tui.plan.report import plan_json, plan_markdown
 
-    p = load_plan(example_plans_dir() / "series-b-legal.toml").plan
+    p = load_plan(example_plans_dir() / "series-b-legal.toml").document
     data = plan_json(p, catalog)["analysis"]
     assert data["teams"][0] == {"team": "Hub: ML platform", "headcount": 5,
                                 "annual_usd": data["teams"][0]["annual_usd"],

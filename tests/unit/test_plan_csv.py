@@ -34,7 +34,7 @@ def test_example_exports_one_row_per_hire_with_its_cost(capsys, catalog):
     assert table[0] == HEADER == list(CSV_COLUMNS)
     assert [r[0] for r in table[1:]] == [str(n) for n in range(1, 16)]
     assert all(len(r) == len(HEADER) for r in table)
-    plan = load_plan(EXAMPLE).plan
+    plan = load_plan(EXAMPLE).document
     first = dict(zip(HEADER, table[1], strict=True))
     hire = plan.hires[0]
     assert (first["title"], first["role_id"], first["seniority"], first["team"]) == (

@@ -22,19 +22,19 @@ EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_release_one_files_open_to_the_same_plan(name):
     # expected.json is what the release-1 reader made of each file, taken before the redeclaration.
-    plan = load_plan(FIXTURES / name).plan
+    plan = load_plan(FIXTURES / name).document
     assert plan_to_dict(plan) == EXPECTED[name]
 
 
 @pytest.mark.parametrize("name", ["blank.toml", "series-b-legal-resaved.toml", "odd-text.toml"])
 def test_files_the_release_wrote_are_written_again_byte_for_byte(name):
     text = (FIXTURES / name).read_bytes().decode("utf-8")
-    assert dumps(load_plan(FIXTURES / name).plan) == text
+    assert dumps(load_plan(FIXTURES / name).document) == text
 
 
 def test_the_shipped_worked_example_is_release_ones_with_a_growth_month():
     shipped = Path(__file__).resolve().parents[2] / "data" / "plans" / "series-b-legal.toml"
-    now, then = load_plan(shipped).plan, load_plan(FIXTURES / "series-b-legal.toml").plan
+    now, then = load_plan(shipped).document, load_plan(FIXTURES / "series-b-legal.toml").document
     assert now.growth.month == 13 and then.growth.month == 0
     now.growth.month = 0
     assert now == then

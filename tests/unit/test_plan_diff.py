@@ -16,7 +16,7 @@ EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 
 
 def example() -> OrgPlan:
-    return load_plan(EXAMPLE).plan
+    return load_plan(EXAMPLE).document
 
 
 def test_the_same_plan_has_no_changes(catalog):

@@ -38,12 +38,12 @@ def test_plan_lines_show_hires_cost_and_time_and_a_broken_plans_problem(tmp_path
     entries = list_plans(plans)
     lines = plan_list.plan_lines(entries, catalog)
     assert lines[0] == plan_list.HEADER
-    example = load_plan(EXAMPLE).plan
+    example = load_plan(EXAMPLE).document
     stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(1_700_000_000 + 2 * 3600))
     cost = money(analyse(example, catalog).annual_usd)  # the designer's figure
     assert lines[1].split() == [*stamp.split(), "15", cost, *example.name.split(),
                                 "[series-b.toml]"]
-    tiny = money(analyse(load_plan(plans / "tiny.toml").plan, catalog).annual_usd)
+    tiny = money(analyse(load_plan(plans / "tiny.toml").document, catalog).annual_usd)
     assert lines[2].split()[2:4] == ["1", tiny] and lines[2].endswith("Tiny [tiny.toml]")
     assert "✗" in lines[3] and "cannot be read:" in lines[3]
     assert str(plans / "broken.toml") in lines[3] and "funding_usd" in lines[3]
@@ -120,5 +120,5 @@ def test_hires_and_cost_reads_as_a_list_shows_it(catalog):
     one = OrgPlan(name="p", hires=[Hire("ml-engineer")])
     assert hires_and_cost(one, catalog) == f"1 hire · {money(analyse(one, catalog).annual_usd)}/yr"
     assert hires_and_cost(OrgPlan(name="p"), catalog) == "0 hires · $0/yr"
-    example = load_plan(EXAMPLE).plan
+    example = load_plan(EXAMPLE).document
     assert hires_and_cost(example, catalog) == "15 hires · $5.10M/yr"  # the README's figure

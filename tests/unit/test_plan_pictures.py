@@ -14,7 +14,7 @@ from airoles_tui.plan.pictures import growth_by_team, picture
 
 @pytest.fixture
 def example():
-    return load_plan(example_plans_dir() / "series-b-legal.toml").plan
+    return load_plan(example_plans_dir() / "series-b-legal.toml").document
 
 
 def draw(kind, plan, catalog, width=78):

@@ -47,7 +47,7 @@ def test_save_new_asks_for_a_name_then_writes_it(session):
     outcome = session.save(session.target("mine"))
     path = session.plans_dir / "mine.toml"
     assert outcome == Saved(path)
-    assert load_plan(path).plan == session.doc.plan
+    assert load_plan(path).document == session.doc.plan
     assert not session.doc.dirty and session.doc.path == path
     assert session.doc.stamp == file_stamp(path)
     with pytest.raises(ValueError):  # a plan never saved cannot be saved without a target
@@ -61,7 +61,7 @@ def test_save_existing_writes_its_own_file_without_asking(session):
     assert session.name_to_ask() is None  # ctrl+s: no dialog
     assert session.name_to_ask(save_as=True) == "mine.toml"  # save as suggests its own name
     assert session.save() == Saved(session.plans_dir / "mine.toml")
-    assert [h.title for h in load_plan(session.doc.path).plan.hires] == ["edited", "second"]
+    assert [h.title for h in load_plan(session.doc.path).document.hires] == ["edited", "second"]
 
 
 def test_conflict_when_the_file_changed_on_disk(session):
@@ -75,9 +75,9 @@ def test_conflict_when_the_file_changed_on_disk(session):
     assert isinstance(outcome, Conflict) and outcome.changed and outcome.path == path
     assert outcome.question.title == "File changed on disk"
     assert str(path) in outcome.question.text and "changed on disk" in outcome.question.text
-    assert load_plan(path).plan == other and session.doc.dirty  # nothing written, nothing lost
+    assert load_plan(path).document == other and session.doc.dirty  # nothing written, nothing lost
     assert session.save(outcome.path, force=True) == Saved(path)  # the user said overwrite
-    assert load_plan(path).plan == session.doc.plan and not session.doc.dirty
+    assert load_plan(path).document == session.doc.plan and not session.doc.dirty
 
 
 def test_conflict_when_the_file_was_deleted(session):
@@ -134,7 +134,7 @@ def test_a_failed_save_keeps_the_plan_and_says_where(session, monkeypatch):
     assert isinstance(outcome, Problems) and outcome.title == "Plan not saved"
     assert "No space left" in outcome.problems[0]
     assert str(session.recovery_path) in outcome.note and "nothing is lost" in outcome.note
-    assert session.doc.dirty and load_plan(session.recovery_path).plan == session.doc.plan
+    assert session.doc.dirty and load_plan(session.recovery_path).document == session.doc.plan
     assert not (session.plans_dir / "mine.toml").exists()
 
 
@@ -149,7 +149,7 @@ def test_open_with_unsaved_changes_asks_and_discarding_drops_the_copy(session):
     assert not session.doc.dirty and not copies(session)
     opened = session.open(EXAMPLE, template=True)
     assert opened == Opened()
-    assert session.doc.path is None and session.doc.plan == load_plan(EXAMPLE).plan
+    assert session.doc.path is None and session.doc.plan == load_plan(EXAMPLE).document
     assert session.name_to_ask() == file_name_for(session.doc.plan.name)  # not the example's
 
 
@@ -172,7 +172,7 @@ def test_recovery_copy_written_on_edit_and_removed_on_save(session):
     edit(session, "typed")
     assert session.save_recovery().kept
     assert copies(session) == [session.recovery_path]
-    assert load_plan(session.recovery_path).plan == session.doc.plan
+    assert load_plan(session.recovery_path).document == session.doc.plan
     session.save(session.target("mine"))
     assert not copies(session)
 
@@ -216,7 +216,7 @@ def test_quit_with_unsaved_changes_asks_and_keeps_the_copy(session):
     session.close()  # the app ended anyway (a hang-up): the copy is what is left
     assert copies(session) == [session.recovery_path]
     assert pending_recoveries(session.plans_dir) == []  # not offered while this session lives
-    assert load_plan(session.recovery_path).plan == session.doc.plan
+    assert load_plan(session.recovery_path).document == session.doc.plan
 
 
 def test_a_copy_left_by_an_ended_session_is_offered_and_restored(session, catalog, tmp_path):
@@ -275,7 +275,7 @@ def test_duplicate_saves_a_copy_and_goes_on_in_it(session):
     outcome = session.duplicate("what-if")
     assert outcome == Saved(session.plans_dir / "what-if.toml")
     assert session.doc.path == outcome.path and session.doc.plan.name.endswith("(copy)")
-    assert load_plan(session.plans_dir / "orig.toml").plan.name == "Series B AI org"
+    assert load_plan(session.plans_dir / "orig.toml").document.name == "Series B AI org"
 
 
 def test_export_asks_before_replacing(session):
@@ -293,7 +293,7 @@ def test_export_asks_before_replacing(session):
 
 def test_read_other_for_comparing_leaves_the_open_plan(session, tmp_path):
     before = session.doc.plan.copy()
-    assert session.read_other(EXAMPLE) == load_plan(EXAMPLE).plan
+    assert session.read_other(EXAMPLE) == load_plan(EXAMPLE).document
     bad = tmp_path / "bad.toml"
     bad.write_text("")
     assert isinstance(session.read_other(bad), Problems)

@@ -53,7 +53,7 @@ def test_round_trip_through_a_file(tmp_path):
     plan = OrgPlan(name="[/]", company="\x1b[2J", hires=[Hire("ml-engineer", title="[link=x]")])
     path = tmp_path / "p.toml"
     save_plan(plan, path, None)
-    assert load_plan(path).plan == plan
+    assert load_plan(path).document == plan
 
 
 def test_the_example_is_a_good_plan(catalog, capsys):
@@ -119,7 +119,7 @@ def test_missing_file(tmp_path, capsys):
 def test_unknown_roles_load_flagged_but_fail_validation(tmp_path, catalog, capsys):
     path = tmp_path / "p.toml"
     save_plan(OrgPlan(name="x", hires=[Hire("ml-engineer"), Hire("wizard")]), path, None)
-    plan = load_plan(path).plan  # opens: the hire is kept, not dropped
+    plan = load_plan(path).document  # opens: the hire is kept, not dropped
     assert [h.role for h in plan.hires] == ["ml-engineer", "wizard"]
     assert check_plan_files([path], catalog) == 2
     err = capsys.readouterr().err
@@ -149,7 +149,7 @@ def test_save_is_atomic_and_keeps_no_temp_files(tmp_path, monkeypatch):
     with pytest.raises(PlanSaveError):
         save_plan(OrgPlan(name="new"), path, stamp)
     monkeypatch.setattr(os, "replace", real_replace)
-    assert load_plan(path).plan.name == "old"  # the old file, whole
+    assert load_plan(path).document.name == "old"  # the old file, whole
     assert calls and not Path(calls[0]).exists()
     assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]
 
@@ -165,7 +165,7 @@ def test_full_disk_is_a_clear_message(tmp_path, monkeypatch):
     with pytest.raises(PlanSaveError, match="the disk is full"):
         save_plan(OrgPlan(name="new"), path, file_stamp(path))
     monkeypatch.undo()
-    assert load_plan(path).plan.name == "old"
+    assert load_plan(path).document.name == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]
 
 
@@ -184,9 +184,9 @@ def test_second_session_is_told_the_file_changed(tmp_path):
     save_plan(OrgPlan(name="one, edited"), path, first)  # session 1 saves
     with pytest.raises(PlanConflict, match="changed on disk"):
         save_plan(OrgPlan(name="two"), path, second_view)  # session 2 must choose
-    assert load_plan(path).plan.name == "one, edited"
+    assert load_plan(path).document.name == "one, edited"
     save_plan(OrgPlan(name="two"), path, second_view, force=True)  # it chose to overwrite
-    assert load_plan(path).plan.name == "two"
+    assert load_plan(path).document.name == "two"
 
 
 def test_new_name_that_exists_and_touched_files(tmp_path):
@@ -219,7 +219,7 @@ def test_recovery_copy_round_trip(tmp_path):
     assert rec.parent == plans / ".recovery"
     write_recovery(OrgPlan(name="edited [/]"), rec, source, stamp)
     loaded = load_plan(rec)
-    assert loaded.plan.name == "edited [/]"
+    assert loaded.document.name == "edited [/]"
     assert loaded.recovery_source == source.absolute()
     assert loaded.source_stamp.sha256 == stamp.sha256
     # Our own (live) session's copy is not offered; a dead session's is.

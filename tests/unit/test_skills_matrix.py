@@ -200,7 +200,7 @@ def test_a_recovery_copy_names_the_file_it_was_editing(catalog, tmp_path):
     copy = session_copy_path(tmp_path)
     write_recovery(_matrix(catalog, "Python", "SQL"), copy, source, stamp)
     loaded = load_file(copy, catalog)
-    assert [r.name for r in loaded.matrix.rows] == ["Python", "SQL"]
+    assert [r.name for r in loaded.document.rows] == ["Python", "SQL"]
     assert loaded.recovery_source == source.absolute()
     assert loaded.source_stamp.sha256 == stamp.sha256
     assert pending_recoveries(tmp_path, catalog) == []  # this session's own: never offered

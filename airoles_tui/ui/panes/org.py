@@ -25,7 +25,7 @@ from ...catalog.records import Catalog
 from ...paths import default_plans_dir
 from ...plan.analysis import Analysis, analyse
 from ...plan.document import PlanDocument
-from ...plan.file_format import LoadedPlan
+from ...documents.loaded import Loaded
 from ...plan.limits import describe
 from ...plan.model import OrgPlan, money
 from ...plan.session import Opened, PlanSession, Problems, Question, Saved
@@ -105,9 +105,9 @@ class OrgPane(Pane):
     def on_mount(self) -> None:
         self.session.use_folder(Path(getattr(self.app, "plans_dir", None)
                                      or default_plans_dir()))
-        initial: LoadedPlan | None = getattr(self.app, "initial_plan", None)
+        initial: Loaded[OrgPlan] | None = getattr(self.app, "initial_plan", None)
         if initial is not None:
-            self._load(initial.plan, initial.path, initial.stamp)
+            self._load(initial.document, initial.path, initial.stamp)
             # Focused now, not a call later: a key read as the first frame shows (`open FILE`,
             # then `d` at once) would go to the tabs and be lost.
             self.screen.set_focus(self.query_one(HireList))
