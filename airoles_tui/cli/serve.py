@@ -55,6 +55,9 @@ def register(subparsers, add_common) -> None:
                      help="end a session with no input for this long (default 1800)")
     ssh.add_argument("--login-timeout", type=float, default=30, metavar="SECONDS",
                      help="time allowed to log in (default 30)")
+    ssh.add_argument("--no-session-timeout", type=float, default=10, metavar="SECONDS",
+                     help="close a logged-in connection that opens no session (ssh -N, "
+                          "forwarding only) after this long (default 10)")
     ssh.add_argument("--print-systemd-unit", action="store_true",
                      help="print a systemd unit running this command and exit")
     add_common(ssh)
@@ -98,7 +101,7 @@ def _positive(args: argparse.Namespace, *names: str) -> str | None:
 
 def _cmd_ssh(args: argparse.Namespace) -> int:
     return _run("ssh", args, ("max_sessions", "max_sessions_per_user", "logins_per_minute",
-                              "idle_timeout", "login_timeout"))
+                              "idle_timeout", "login_timeout", "no_session_timeout"))
 
 
 def _cmd_web(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     root = args.root.resolve()
     limits = Limits(logins_per_minute=args.logins_per_minute,
                     login_timeout=args.login_timeout,
+                    no_session_timeout=args.no_session_timeout,
                     sessions_per_user=args.max_sessions_per_user,
                     sessions_total=args.max_sessions,
                     idle_timeout=args.idle_timeout)
@@ -36,7 +37,8 @@ def _argv_for_unit(args: argparse.Namespace, s: Settings) -> list[str]:
             "--max-sessions-per-user", str(args.max_sessions_per_user),
             "--logins-per-minute", str(args.logins_per_minute),
             "--idle-timeout", f"{args.idle_timeout:g}",
-            "--login-timeout", f"{args.login_timeout:g}"]
+            "--login-timeout", f"{args.login_timeout:g}",
+            "--no-session-timeout", f"{args.no_session_timeout:g}"]
     if s.data_dir is not None:
         argv[:0] = ["--data-dir", str(s.data_dir.resolve())]
     return argv

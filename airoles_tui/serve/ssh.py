@@ -234,7 +234,8 @@ class Gate(asyncssh.SSHServer):
 
     def _close_idle(self) -> None:
         if self.sessions == 0 and self.conn is not None:
-            log(f"closing {self.identity}'s connection from {self.peer}: no session opened")
+            log(f"closing {self.identity}'s connection from {self.peer}: no session opened "
+                f"within {self.service.limits.no_session_timeout:g} s")
             self.conn.close()
 
     def _cancel_idle(self) -> None:

@@ -150,11 +150,13 @@ def test_print_systemd_unit_from_the_command_line(tmp_path, capsys):
 
     status = main(["serve", "ssh", "--listen", "0.0.0.0:2222", "--authorized-keys",
                    str(tmp_path / "keys"), "--root", str(tmp_path / "root"),
-                   "--max-sessions", "40", "--print-systemd-unit"])
+                   "--max-sessions", "40", "--no-session-timeout", "5",
+                   "--print-systemd-unit"])
     out = capsys.readouterr().out
     assert status == 0
     exec_start = next(line for line in out.splitlines() if line.startswith("ExecStart="))
     assert "serve ssh --listen 0.0.0.0:2222" in exec_start
     assert f"--root {(tmp_path / 'root').resolve()}" in exec_start
+    assert "--max-sessions 40" in exec_start and "--no-session-timeout 5 " in f"{exec_start} "
     assert "MemoryMax=4096M" in out.splitlines()
     assert not (tmp_path / "root").exists()  # printing the unit makes nothing
