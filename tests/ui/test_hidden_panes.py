@@ -46,32 +46,53 @@ def test_measured_text_widths_are_forgotten_with_the_lines():
 
 
 async def test_one_collection_follows_a_burst_of_pane_switches(catalog, monkeypatch):
+    """A switch asks for a collection a little later; each switch of a burst stops the timer
+    the one before it left, so a burst costs one collection and leaves nothing to run while
+    the app is idle. Every collection timer is watched: each one either runs or is stopped,
+    so no wait for a stray timer to show itself is needed."""
     import airoles_tui.ui.app as app_module
 
     collections = []
     collect = AiRolesApp._collect
     monkeypatch.setattr(AiRolesApp, "_collect",
                         lambda self: collections.append(1) or collect(self))
-    # Longer than four presses take even on a loaded machine (1 s was not, with the suite's
-    # workers sharing two cores); the waits for a collection end as soon as it has run.
-    delay = 3.0
-    monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", delay)
     app = AiRolesApp(catalog)
+    timers, stopped = [], []
+    set_timer = app.set_timer
 
-    async def collected(count: int) -> None:
-        for _ in range(int(10 * delay) * 10):
-            if len(collections) >= count:
+    def watched_set_timer(delay, callback=None, **kwargs):
+        timer = set_timer(delay, callback, **kwargs)
+        if callback == app._collect:
+            stop = timer.stop
+            timer.stop = lambda: stopped.append(timer) or stop()
+            timers.append(timer)
+        return timer
+
+    monkeypatch.setattr(app, "set_timer", watched_set_timer)
+
+    async def until(condition) -> None:
+        """Pilot waits for the keys, not for a pane a key builds and shows (nor a timer)."""
+        for _ in range(600):
+            if condition():
                 return
-            await pilot.pause(0.1)
+            await pilot.pause(0.05)
 
+    soon, never = 0.05, 3600.0  # `never`: longer than any burst of keys, however loaded
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert collections == []
+        assert collections == [] and timers == []
+        monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", soon)
         await pilot.press("2")
-        await collected(1)
-        assert len(collections) == 1
-        await pilot.press("1", "2", "3", "1")  # within the delay: one collection
-        await collected(2)
-        assert len(collections) == 2
-        await pilot.pause(delay + 0.3)  # a timer each press left would have run by now
-        assert len(collections) == 2  # and nothing while idle
+        await until(lambda: collections)
+        assert len(collections) == 1 and len(timers) == 1 and stopped == []
+        monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", never)
+        await pilot.press("1", "2", "3")  # a burst: each switch stops the timer before it
+        await until(lambda: len(timers) == 4)
+        assert len(collections) == 1 and len(timers) == 4 and stopped == timers[1:3]
+        monkeypatch.setattr(app_module, "COLLECT_AFTER_SWITCH", soon)
+        await pilot.press("1")  # the burst's last switch: its collection comes
+        await until(lambda: len(collections) == 2)
+        assert len(collections) == 2 and len(timers) == 5 and stopped == timers[1:4]
+        # Two timers ran (one collection each), the other three were stopped before they
+        # could: none is left to run while the app is idle.
+        assert app._collect_timer is None
