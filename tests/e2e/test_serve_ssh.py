@@ -21,7 +21,7 @@ from airoles_tui.ui.app import PANES
 
 from .serve_harness import start_serve_ssh
 from .test_org_sighup import wait_focus
-from .test_ssh import PANE_MARKS
+from .test_ssh import PANE_MARKS, back_to_the_list
 from .sshd import free_port
 
 pytestmark = [pytest.mark.e2e]  # the system ssh client against our own server: no sshd
@@ -92,13 +92,6 @@ def test_the_app_gets_a_home_of_its_own_and_a_clean_environment(server):
         assert (home.stat().st_mode & 0o777) == 0o700
         term.press("q")
         assert term.wait_exit() == 0
-
-
-def back_to_the_list(term) -> None:
-    """esc from the hire form, waited for (the footer shows the list's keys again): a key
-    sent right behind a lone esc could be read with it as one alt+key sequence."""
-    term.press("esc")
-    term.wait_for("⏎ Edit")
 
 
 def save_first_hire(term) -> None:

@@ -16,6 +16,7 @@ from airoles_tui.ui.app import PANES
 
 from .ptyterm import PtyTerm
 from .sshd import installed_app, session_pids
+from .test_org_sighup import wait_focus
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sshd]
 
@@ -27,6 +28,13 @@ PANE_MARKS = {
     "recommender": "The article's answer",
     "org": "hires ·",
 }
+
+
+def back_to_the_list(term: PtyTerm) -> None:
+    """esc from the hire form, waited for (the footer shows the list's keys again): a key
+    sent right behind a lone esc could be read with it as one alt+key sequence."""
+    term.press("esc")
+    term.wait_for("⏎ Edit")
 
 
 def login(sshd, *args: str, env: dict[str, str] | None = None, cols: int = 80,
@@ -62,8 +70,8 @@ def test_design_and_save_a_plan_over_ssh(sshd, tmp_path):
         term.wait_for("0/15 hires")
         term.press("a")  # a first hire; the form takes focus
         term.wait_for("1/15 hires")
-        term.press("esc")
-        term.settle(0.2)
+        wait_focus(term, "Role")
+        back_to_the_list(term)
         term.press("ctrl-s")
         term.wait_for("Save plan as")
         term.press("enter")
