@@ -23,6 +23,8 @@ from airoles_tui.ui.screens.dialogs import (
 )
 from airoles_tui.ui.screens.help import HelpScreen
 
+from .widget_app import palette_hits, paste
+
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 TYPED = "[/] [link=x]法律 \x1b"  # markup look-alikes, CJK and an escape character
 
@@ -35,11 +37,12 @@ def text_of(app, selector: str) -> str:
     return app.screen.query_one(selector, Static).visual.plain
 
 
-async def wait_for(pilot, condition, tries: int = 400) -> None:
+async def wait_for(pilot, condition, tries: int = 1000) -> None:
+    """Wait until ``condition()`` holds, looking again each time the app has gone idle."""
     for _ in range(tries):
         if condition():
             return
-        await pilot.pause(0.05)
+        await pilot.pause()
     app = pilot.app
     raise AssertionError(f"condition never became true (screen {app.screen!r}, focus "
                          f"{app.focused!r}, tab {app.query_one('#panes').active!r})")
@@ -95,8 +98,8 @@ async def new_hire_title(pilot) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
+    """Type ``text`` key by key (Pilot waits for the app after each)."""
+    await pilot.press(*text)
 
 
 def opened_example(tmp_path: Path):
@@ -285,7 +288,7 @@ async def save_named(pilot, name: str) -> None:
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
     await pilot.press("ctrl+u")
-    await type_text(pilot, name)
+    await paste(pilot, name)  # the name's keys are test_build_a_plan_from_blank_save_and_reopen's
     await pilot.press("enter")
     await wait_for(pilot, lambda: not pane(app).doc.dirty)
 
@@ -424,15 +427,6 @@ async def test_editor_keys_do_not_fire_while_typing(catalog, tmp_path):
     assert os.environ.get("TEXTUAL_ANIMATIONS") == "none"
 
 
-async def palette_ready(pilot) -> None:
-    from textual.command import CommandList
-
-    await wait_for(pilot, lambda: pilot.app.screen.query(CommandList)
-                   and pilot.app.screen.query_one(CommandList).option_count > 0)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_palette_save_as_and_export(catalog, tmp_path):
     app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -440,21 +434,21 @@ async def test_palette_save_as_and_export(catalog, tmp_path):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: focused_id(pilot) == "saveas-name")
         await pilot.press("ctrl+u")
-        await type_text(pilot, "first")
+        await paste(pilot, "first")
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "first.toml").exists())
         await pilot.press("ctrl+p")  # a saved plan: only "Save as" asks for a name now
-        await type_text(pilot, "Plan: Save as")
-        await palette_ready(pilot)
+        await paste(pilot, "Plan: Save as")
+        await palette_hits(pilot, "Plan: Save as")
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
         await pilot.press("ctrl+u")
-        await type_text(pilot, "via-palette")
+        await paste(pilot, "via-palette")
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "via-palette.toml").exists())
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Export as Markdown")
-        await palette_ready(pilot)
+        await paste(pilot, "Export as Markdown")
+        await palette_hits(pilot, "Export as Markdown")
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "via-palette.md").exists())
     assert (tmp_path / "via-palette.md").read_text().startswith("# Series B AI org")

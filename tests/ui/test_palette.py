@@ -17,14 +17,16 @@ from airoles_tui.ui.screens.reader import ReaderBody
 from airoles_tui.ui.widgets.text import as_markup
 
 from .bracketed import NASTY, bracketed
+from .widget_app import palette_hits, paste
 
 
 async def _run(pilot, app, query: str) -> None:
+    """Run the palette's best hit for ``query``, pasted as one search (typing it is
+    test_bracketed_titles_are_found_and_shown_literally's)."""
     await pilot.press("ctrl+p")
     assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    await app.screen.workers.wait_for_complete()  # the search runs in a worker
-    await pilot.pause(0.3)  # hits arrive in batches on a short timer
+    await paste(pilot, query)
+    await palette_hits(pilot, query)  # the search runs in a worker
     await pilot.press("enter")
     await pilot.pause()
 
@@ -76,8 +78,7 @@ async def test_bracketed_titles_are_found_and_shown_literally(catalog):
     app = AiRolesApp(bracketed(catalog))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"scale ai")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await palette_hits(pilot, "scale ai")
         prompts = [str(o.prompt) for o in app.screen.query_one("CommandList").options]
         assert any(NASTY in p for p in prompts)
         await pilot.press("enter")

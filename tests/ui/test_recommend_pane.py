@@ -16,6 +16,8 @@ from airoles_tui.ui.screens.dialogs import ChoiceScreen, OpenPlanScreen, Problem
 from airoles_tui.ui.screens.skills_matrix import MatrixGrid, SkillsMatrixScreen
 from tests.unit.test_recommender import ARTICLE_EXAMPLES
 
+from .widget_app import paste, wait_for
+
 
 def text_of(prompt) -> str:
     if hasattr(prompt, "plain"):
@@ -202,7 +204,8 @@ async def test_small_terminal_does_not_crash(catalog):
         await pilot.press("down", "tab", "space", "y", "4", "enter", "m")
         await pilot.pause()
         assert isinstance(app.screen, SkillsMatrixScreen)
-        await pilot.press(*"Python", "enter", "escape", "0")   # the first role's column
+        await add_skills(pilot, "Python")
+        await pilot.press("escape", "0")   # the first role's column
         assert app.matrix_keeper.matrix.rows[0].scores["ai-research-scientist"] == 0
 
 
@@ -214,6 +217,14 @@ async def open_matrix(pilot):
     await pilot.pause()
     assert isinstance(pilot.app.screen, SkillsMatrixScreen)
     return pilot.app.matrix_keeper  # where the matrix lives while its screen comes and goes
+
+
+async def add_skills(pilot, *names: str) -> None:
+    """Skills into the matrix's add field, each pasted and entered: the matrix is the
+    subject, not typing (test_matrix_proposes_scores_and_keys_adjust_them types its own)."""
+    for name in names:
+        await paste(pilot, name)
+        await pilot.press("enter")
 
 
 async def test_matrix_proposes_scores_and_keys_adjust_them(catalog):
@@ -259,7 +270,8 @@ async def test_matrix_survives_closing_and_the_sum_row_is_not_editable(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
-        await pilot.press(*"Writing", "enter", "escape", "down", "2")
+        await add_skills(pilot, "Writing")
+        await pilot.press("escape", "down", "2")
         assert "Sum row adds up" in static_text(app, "#mx-cell")
         await pilot.press("escape")
         assert isinstance(app.screen, SkillsMatrixScreen) is False
@@ -272,21 +284,14 @@ async def test_matrix_at_most_ten_skills_and_brackets_are_text(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_matrix(pilot)
-        for n in range(10):
-            await pilot.press(*f"[/s{n}]", "enter")
-        assert len(pane.matrix.rows) == 10
+        await pilot.press(*"[/s0]", "enter")  # typed: brackets are text, not markup
+        await add_skills(pilot, *(f"[/s{n}]" for n in range(1, 10)))
+        assert [r.name for r in pane.matrix.rows] == [f"[/s{n}]" for n in range(10)]
         assert app.focused is app.screen.query_one(MatrixGrid)
-        await pilot.press("a", *"eleven", "enter")
+        await pilot.press("a")
+        await add_skills(pilot, "eleven")
         assert len(pane.matrix.rows) == 10
         assert static_text(app, "#mx-cell") == "The exercise asks for at most 10 skills."
-
-
-async def wait_for(pilot, condition, tries: int = 400) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"condition never became true (screen {pilot.app.screen!r})")
 
 
 def showing(app, kind) -> bool:
@@ -312,7 +317,8 @@ async def test_matrix_saves_and_reopens_through_the_plans_dialogs(catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
         keeper = app.matrix_keeper
-        await pilot.press(*"Python", "enter", "escape", "0", "s")
+        await add_skills(pilot, "Python")
+        await pilot.press("escape", "0", "s")
         await wait_for(pilot, lambda: showing(app, SaveAsScreen))
         field = app.screen.query_one(Input)
         assert field.value == "skills-matrix.toml"
@@ -354,7 +360,8 @@ async def test_opening_a_bad_file_shows_its_problems_and_keeps_the_matrix(catalo
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
-        await pilot.press(*"SQL", "enter", "escape", "o")
+        await add_skills(pilot, "SQL")
+        await pilot.press("escape", "o")
         await answer(pilot, ChoiceScreen, "d")  # the unsaved SQL row: discard (kept open)
         await answer(pilot, OpenPlanScreen, "end", "enter")
         await wait_for(pilot, lambda: showing(app, ProblemsScreen))
@@ -372,7 +379,8 @@ async def test_saving_over_another_file_asks_first(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
-        await pilot.press(*"SQL", "enter", "escape", "s")
+        await add_skills(pilot, "SQL")
+        await pilot.press("escape", "s")
         await wait_for(pilot, lambda: showing(app, SaveAsScreen))
         app.screen.query_one(Input).value = "other"
         await pilot.press("enter")
@@ -392,7 +400,7 @@ async def test_an_edit_is_copied_within_half_a_second_and_a_save_removes_the_cop
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
-        await pilot.press(*"Kubernetes", "enter")
+        await add_skills(pilot, "Kubernetes")
         await wait_for(pilot, lambda: len(copies()) == 1)
         assert load(copies()[0], catalog).rows[0].name == "Kubernetes"
         await pilot.press("escape", "s")
@@ -407,8 +415,7 @@ async def edit_in_a_session(catalog, *skills: str) -> None:
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
-        for skill in skills:
-            await pilot.press(*skill, "enter")
+        await add_skills(pilot, *skills)
         app.save_unsaved()
 
 
@@ -466,9 +473,13 @@ def test_snapshot_form_with_results(snap_compare, catalog):
 
 
 def test_snapshot_matrix(snap_compare, catalog):
-    keys = ["3", "m", *"Python", "enter", *"SQL", "enter", *"Stakeholder management", "enter",
-            *"Writing", "enter", "escape", "right", "right", "right", "1"]
-    assert snap_compare(AiRolesApp(catalog), terminal_size=(80, 24), press=keys)
+    async def four_skills(pilot) -> None:
+        await open_matrix(pilot)
+        await add_skills(pilot, "Python", "SQL", "Stakeholder management", "Writing")
+
+    keys = ["escape", "right", "right", "right", "1"]
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=(80, 24),
+                        run_before=four_skills, press=keys)
 
 
 def _underlined(strip) -> str:
@@ -484,7 +495,10 @@ async def test_the_cursor_shows_without_colour(catalog):
         results_list = app.query_one("#rec-results", OptionList)
         assert _underlined(results_list.render_line(1)).startswith("1.  ML Engineer")
         assert _underlined(results_list.render_line(0)) == ""
-        await pilot.press("m", *"SQL", "enter", "escape")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: showing(app, SkillsMatrixScreen))
+        await add_skills(pilot, "SQL")
+        await pilot.press("escape")
         grid = app.screen.query_one(MatrixGrid)
         assert _underlined(grid.render_line(1)) == "0"     # SQL x AI Research Scientist
 
@@ -492,7 +506,8 @@ async def test_the_cursor_shows_without_colour(catalog):
 async def test_the_palette_opens_the_matrix(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p", *"skills matrix")
+        await pilot.press("ctrl+p")
+        await paste(pilot, "skills matrix")
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")
@@ -525,7 +540,8 @@ async def test_help_on_the_matrix_lists_its_keys(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_matrix(pilot)
-        await pilot.press(*"SQL", "enter", "escape", "question_mark")
+        await add_skills(pilot, "SQL")
+        await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text", Static).visual.plain
         assert text.startswith("Keys: Skills matrix")
@@ -562,7 +578,7 @@ async def test_the_articles_four_examples_through_the_form(catalog, args, expect
 
 
 FRESH_START = """
-import asyncio, sys
+import asyncio, gc, sys
 from airoles_tui.catalog.loader import load_catalog
 from airoles_tui.paths import data_dir
 from airoles_tui.ui.app import AiRolesApp
@@ -570,8 +586,14 @@ from airoles_tui.ui.app import AiRolesApp
 async def main():
     app = AiRolesApp(load_catalog(data_dir()), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(20):  # past the first frame, when a waiting copy would be offered
-            await pilot.pause(0.05)
+        # Past the first frame, when a waiting copy would be offered: the app freezes the
+        # objects start-up made (gc.freeze) right after that offer.
+        for _ in range(1000):
+            if gc.get_freeze_count():
+                break
+            await pilot.pause()
+        else:
+            sys.exit("the first frame never ended")
     print("airoles_tui.recommend.matrix_file" in sys.modules)
 
 asyncio.run(main())
