@@ -14,7 +14,8 @@ from airoles_tui.plan.model import Hire
 from airoles_tui.ui.app import AiRolesApp
 
 from .test_fast_entry import app_with
-from .test_org_designer import focus_list, show_designer, wait_for
+from .test_org_designer import focus_list, show_designer
+from .widget_app import paste, wait_for
 
 SIZE = (80, 24)
 
@@ -53,9 +54,10 @@ async def test_roles_status_lines(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=SIZE) as pilot:
         await assert_whole(pilot, "#roles-status", "12 roles · s skills · / filter")
-        await pilot.press("slash", *"kubernetes")
+        await pilot.press("slash")
+        await paste(pilot, "kubernetes")
         await assert_whole(pilot, "#roles-status", "3 of 12 roles match")
-        await pilot.press(*"zzzzzzzzzzzzzzzzzzzzzzzz")  # a long query: the line still fits
+        await paste(pilot, "z" * 24)  # a long query: the line still fits
         await assert_whole(pilot, "#roles-status", "No role matches · esc clears")
         await pilot.press("escape")
         roles = app.query_one("#roles-pane")
@@ -70,14 +72,15 @@ async def test_case_studies_status_lines(catalog):
         await pilot.press("2")
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "cases-list")
         await assert_whole(pilot, "#cases-status", "documents · / filter")
-        await pilot.press("slash", *"scale")
+        await pilot.press("slash")
+        await paste(pilot, "scale")
         await assert_whole(pilot, "#cases-status", "match")
-        await pilot.press(*"zzzzzzzzzzzzzzzzzzzzzzzzzzzzz")
+        await paste(pilot, "z" * 29)
         await assert_whole(pilot, "#cases-status", "Nothing matches · esc clears")
 
 
 async def test_designer_hints_and_summary(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=SIZE) as pilot:
         await show_designer(pilot)
         await assert_whole(pilot, "#org-hint", "No hires yet: a adds one")
@@ -91,7 +94,7 @@ async def test_designer_hints_and_summary(catalog, tmp_path):
 
 
 async def test_the_summary_gives_the_first_note_where_it_fits(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await show_designer(pilot)
         await assert_whole(pilot, "#org-summary", "2 notes (v): No team structure chosen")
@@ -114,7 +117,7 @@ async def test_designer_hint_for_hires_out_of_order(catalog, tmp_path):
     ("alt+s", "SaveAsScreen .dialog-hint", "enter saves · esc cancels"),
 ])
 async def test_designer_dialog_hints(catalog, tmp_path, key, selector, expected):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=SIZE) as pilot:
         await show_designer(pilot)
         await pilot.press(key)

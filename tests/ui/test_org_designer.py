@@ -23,7 +23,7 @@ from airoles_tui.ui.screens.dialogs import (
 )
 from airoles_tui.ui.screens.help import HelpScreen
 
-from .widget_app import palette_hits, paste
+from .widget_app import palette_hits, paste, wait_for
 
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 TYPED = "[/] [link=x]法律 \x1b"  # markup look-alikes, CJK and an escape character
@@ -35,17 +35,6 @@ def pane(app) -> OrgPane:
 
 def text_of(app, selector: str) -> str:
     return app.screen.query_one(selector, Static).visual.plain
-
-
-async def wait_for(pilot, condition, tries: int = 1000) -> None:
-    """Wait until ``condition()`` holds, looking again each time the app has gone idle."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause()
-    app = pilot.app
-    raise AssertionError(f"condition never became true (screen {app.screen!r}, focus "
-                         f"{app.focused!r}, tab {app.query_one('#panes').active!r})")
 
 
 async def closed(pilot) -> None:

@@ -40,8 +40,9 @@ async def wait_for(pilot, condition: Callable[[], object], tries: int = 1000) ->
             return
         await pilot.pause()
     app = pilot.app
+    tabs = app.query("#panes")
     raise AssertionError(f"condition never became true (screen {app.screen!r}, focus "
-                         f"{app.focused!r})")
+                         f"{app.focused!r}, tab {tabs.first().active if tabs else None!r})")
 
 
 async def paste(pilot, text: str) -> None:
