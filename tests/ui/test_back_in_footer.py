@@ -8,8 +8,9 @@ import pytest
 from airoles_tui.ui.app import AiRolesApp
 
 from .test_hints import screen_lines
-from .test_org_designer import wait_for
+from .widget_app import wait_for
 
+PANE_OF_KEY = {"1": "roles", "2": "cases", "3": "recommender", "4": "org"}
 # (pane key, keys that follow a link from it, the pane the link leads to)
 ROUTES = {
     "roles, a related document": ("1", "g,end,enter", "cases"),
@@ -36,10 +37,13 @@ async def test_esc_back_is_in_the_footer_after_a_link(catalog, tmp_path, route):
     app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(pane)
-        await pilot.pause(0.3)
+        shown = app.query_one(f"TabPane#{PANE_OF_KEY[pane]}")
+        await wait_for(pilot, lambda: app.query_one("#panes").active == shown.id
+                       and app.focused is not None and app.focused in shown.query("*"))
         for key in keys.split(","):
             await pilot.press(key)
-            await pilot.pause(0.05)
+            # a screen it opened is up and has focused its list, before the next key
+            await wait_for(pilot, lambda: app.screen.is_mounted and app.focused is not None)
         await wait_for(pilot, lambda: app.navigator.can_go_back()
                        and app.query_one("#panes").active == lands
                        and len(app.screen_stack) == 1)

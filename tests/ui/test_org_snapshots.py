@@ -7,20 +7,21 @@ from airoles_tui.plan.file_format import load_plan
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.panes.org import OrgPane
 
+from .widget_app import wait_for
+
 SIZE = (80, 24)
 
 
 def example_app(catalog, tmp_path) -> AiRolesApp:
     loaded = load_plan(example_plans_dir() / "series-b-legal.toml")
-    return AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org")
+    return AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org",
+                      lazy_panes=True)
 
 
 async def loaded(pilot) -> None:
     pane = pilot.app.query_one(OrgPane)
-    for _ in range(100):
-        if pane.selected == 0 and pilot.app.query_one("#panes").active == "org":
-            break
-        await pilot.pause(0.05)
+    await wait_for(pilot, lambda: pane.selected == 0
+                   and pilot.app.query_one("#panes").active == "org")
     await pilot.pause()
 
 
@@ -44,8 +45,8 @@ def test_unsaved_changes_question(snap_compare, catalog, tmp_path):
 
 
 def test_blank_designer(snap_compare, catalog, tmp_path):
-    assert snap_compare(AiRolesApp(catalog, plans_dir=tmp_path), terminal_size=SIZE,
-                        press=["4"])
+    assert snap_compare(AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True),
+                        terminal_size=SIZE, press=["4"])
 
 
 def test_help_with_how_to_build_a_plan(snap_compare, catalog, tmp_path):

@@ -14,6 +14,7 @@ from airoles_tui.ui.screens.plan_views import PlanViewScreen
 
 from .test_org_snapshots import example_app, loaded
 from .test_palette import _run
+from .widget_app import wait_for
 
 
 def shown(app) -> str:
@@ -43,14 +44,12 @@ async def test_each_picture_opens_by_its_key_and_closes(catalog, tmp_path, key, 
 @pytest.mark.parametrize("command,kind", [
     ("Hiring timeline", "timeline"), ("Burn and runway", "burn"), ("Org chart", "org")])
 async def test_each_picture_has_a_palette_command(catalog, tmp_path, command, kind):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)  # from the first pane: the designer is made
+    # From the first pane: the command makes the designer, then opens its picture.
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await _run(pilot, app, command)
-        for _ in range(40):
-            if isinstance(app.screen, PlanViewScreen):
-                break
-            await pilot.pause(0.05)
-        assert isinstance(app.screen, PlanViewScreen) and app.screen.kind == kind
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanViewScreen))
+        assert app.screen.kind == kind
 
 
 async def test_the_keys_switch_pictures_in_place(catalog, tmp_path):
@@ -75,7 +74,7 @@ async def test_a_wider_terminal_shows_more_months(catalog, tmp_path):
         narrow = shown(app)
         assert "beyond the" in narrow and "▼" not in narrow.splitlines()[3]
         await pilot.resize_terminal(120, 30)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen.query_one("#plan-view").size.width > 100)
         wide = shown(app)
         assert "beyond the" not in wide  # M75 now fits, and is marked on the axis
         axis = wide.splitlines()[3]  # title, run-out line, legend, then the axis
@@ -83,7 +82,7 @@ async def test_a_wider_terminal_shows_more_months(catalog, tmp_path):
 
 
 async def test_a_blank_plan_draws_every_picture(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -95,7 +94,7 @@ async def test_a_blank_plan_draws_every_picture(catalog, tmp_path):
 
 
 async def test_user_text_in_pictures_is_literal(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -115,7 +114,7 @@ async def test_user_text_in_pictures_is_literal(catalog, tmp_path):
 async def test_other_spending_and_the_growth_month_are_entered_and_counted(catalog, tmp_path):
     from airoles_tui.ui.screens.help import HelpScreen
 
-    from .test_org_designer import closed, type_text, wait_for
+    from .test_org_designer import closed, type_text
 
     app = example_app(catalog, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -206,7 +205,7 @@ async def test_org_chart_toggles_now_and_growth_and_shows_both_when_wide(catalog
         await pilot.pause()
         assert "Now: 15" in shown(app)
         await pilot.resize_terminal(130, 30)  # wide: both stages side by side, no toggle
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen.query_one("#plan-view").size.width > 100)
         rows = shown(app).splitlines()
         assert any("Now: 15" in r and "│ At growth: 50" in r for r in rows)
         assert "Now/growth" not in screen_rows(app)[-1]

@@ -15,6 +15,7 @@ from airoles_tui.ui.screens.skills import SkillsScreen
 
 from .bracketed import NASTY, bracketed
 from .test_recommend_pane import results, text_of
+from .widget_app import palette_hits, paste
 
 BAD = (b'format = "airoles-tui/skill-progress"\nversion = 1\n'
        b'[[marks]]\nrole = "ml-engineer"\nskill = "SQL"\nstate = "mastered"\n')
@@ -41,7 +42,7 @@ async def open_skills_of_mle(pilot):
 
 
 async def test_marks_are_saved_at_once_and_counted_in_the_tree_and_card(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("h", "down", "l", "down", "s")   # Python, SQL, Docker
@@ -64,7 +65,7 @@ async def test_marks_are_saved_at_once_and_counted_in_the_tree_and_card(catalog)
 
 
 async def test_closing_the_list_makes_the_marks_durable(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("h", "down", "h")
@@ -74,7 +75,7 @@ async def test_closing_the_list_makes_the_marks_durable(catalog):
 
 
 async def test_space_cycles_and_u_clears(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("space")
@@ -89,7 +90,7 @@ async def test_space_cycles_and_u_clears(catalog):
 
 
 async def test_the_recommenders_list_shows_progress(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("h", "escape", "3")
@@ -101,11 +102,11 @@ async def test_the_recommenders_list_shows_progress(catalog):
 
 
 async def test_marks_from_the_last_session_show_at_start(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("h")
-    again = AiRolesApp(catalog)
+    again = AiRolesApp(catalog, lazy_panes=True)
     async with again.run_test(size=(80, 24)):
         assert tree_label(again, "ML Engineer") == "ML Engineer 1/9"
 
@@ -114,7 +115,7 @@ async def test_a_bad_file_is_reported_marking_is_refused_and_the_file_left_alone
     path = progress_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(BAD)
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         note = app.screen.query_one("#skills-note", Static).visual.plain
@@ -126,7 +127,7 @@ async def test_a_bad_file_is_reported_marking_is_refused_and_the_file_left_alone
 
 
 async def test_s_on_a_family_says_what_it_needs(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("up", "s")
         await pilot.pause()
@@ -134,7 +135,7 @@ async def test_s_on_a_family_says_what_it_needs(catalog):
 
 
 async def test_a_failed_save_is_retried_when_the_session_ends(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         folder = progress_path().parent
         folder.parent.mkdir(parents=True)
@@ -150,7 +151,7 @@ async def test_a_failed_save_is_retried_when_the_session_ends(catalog):
 
 
 async def test_the_skill_keys_are_in_the_footer_and_help(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         shown = {b.key: b.description for _n, b, _e, _t in app.screen.active_bindings.values()
@@ -163,7 +164,7 @@ async def test_the_skill_keys_are_in_the_footer_and_help(catalog):
 
 
 async def test_p_and_the_palette_open_the_learning_plan(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("h", "down", "l", "p")
@@ -178,9 +179,8 @@ async def test_p_and_the_palette_open_the_learning_plan(catalog):
         await pilot.press("3", "down")                    # the Recommender: Data analytics
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"learning plan: data scientist")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await paste(pilot, "learning plan: data scientist")
+        await palette_hits(pilot, "learning plan: data scientist")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LearningPlanScreen)
@@ -190,7 +190,7 @@ async def test_p_and_the_palette_open_the_learning_plan(catalog):
 
 
 async def test_skill_and_role_text_is_shown_literally(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_skills_of_mle(pilot)
         await pilot.press("l")                             # the bracketed skill comes first
