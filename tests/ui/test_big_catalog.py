@@ -24,7 +24,7 @@ def family_labels(app) -> list[str]:
 
 
 async def test_many_roles_start_with_closed_families_and_counts(big):
-    app = AiRolesApp(big)
+    app = AiRolesApp(big, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         tree = app.query_one(RoleTree)
@@ -42,7 +42,7 @@ async def test_many_roles_start_with_closed_families_and_counts(big):
 
 
 async def test_filter_narrows_counts_then_opens_families_when_few_match(big):
-    app = AiRolesApp(big)
+    app = AiRolesApp(big, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"engineer")
         await pilot.pause()
@@ -59,7 +59,7 @@ async def test_filter_narrows_counts_then_opens_families_when_few_match(big):
 
 
 async def test_show_role_opens_its_closed_family(big):
-    app = AiRolesApp(big)
+    app = AiRolesApp(big, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         target = big.roles[-1]  # in the last family, closed at the start

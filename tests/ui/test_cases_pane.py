@@ -121,12 +121,12 @@ async def test_a_link_goes_to_the_role_and_esc_comes_back(catalog):
 
 
 async def test_backspace_and_alt_left_go_back_too(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        pane = app.query_one(CasesPane)
         await pilot.press("down", "down")  # Applied Scientist in the Roles pane
         app.show_document("case:spotify-ml")
         await pilot.pause()
+        pane = app.query_one(CasesPane)  # made by the first document shown in it
         app.show_document("team:centralised")
         await pilot.pause()
         assert pane.current.key == "team:centralised"
@@ -210,7 +210,7 @@ async def test_a_link_to_a_role_hidden_by_the_roles_filter_lands_on_it(catalog):
 async def test_esc_in_a_pane_reached_by_its_number_stays_in_it(catalog):
     # A new user: 2, open Palantir, follow its link to the FDE, press 3, press esc: they
     # landed in Case studies, walking the back history of panes they had left by number.
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "down", "enter", "l", "enter")  # Palantir -> the FDE
         assert active(app) == "roles"
@@ -227,10 +227,11 @@ async def test_esc_in_a_pane_reached_by_its_number_stays_in_it(catalog):
 
 
 async def test_going_back_to_a_document_restores_where_it_was_scrolled_to(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
         body = app.query_one(ReaderBody)
-        await pilot.press("2", "down", "down", "enter", "pagedown")  # Spotify, a page down
+        await pilot.press("down", "down", "enter", "pagedown")  # Spotify, a page down
         left_at = body.scroll_y
         assert left_at > 0
         await pilot.press("l", "down", "down", "enter")  # to its team structure, same pane
@@ -248,7 +249,7 @@ async def test_going_back_to_a_document_restores_where_it_was_scrolled_to(catalo
 
 
 async def test_going_back_to_a_role_restores_where_its_card_was_scrolled_to(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.query_one(RoleCard)
         app.query_one("RolesPane").show_role("ml-engineer")

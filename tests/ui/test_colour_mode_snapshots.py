@@ -20,17 +20,18 @@ def no_color(monkeypatch):
 
 
 def test_roles_without_colour(snap_compare, catalog, no_color):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=["down"] * 2)
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE,
+                        press=["down"] * 2)
 
 
 def test_pay_chart_without_colour(snap_compare, catalog, no_color):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=["p"])
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE, press=["p"])
 
 
 def test_recommender_without_colour(snap_compare, catalog, no_color):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=["3"])
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE, press=["3"])
 
 
 def test_roles_in_the_16_colour_theme(snap_compare, catalog):
-    assert snap_compare(AiRolesApp(catalog, theme="ansi-dark"), terminal_size=SIZE,
+    assert snap_compare(AiRolesApp(catalog, theme="ansi-dark", lazy_panes=True), terminal_size=SIZE,
                         press=["down"] * 2)

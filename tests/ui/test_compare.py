@@ -22,7 +22,7 @@ def screen_text(screen) -> str:
 
 
 async def test_space_marks_with_a_visible_sign_and_c_compares(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "space", "down", "down", "space")
         assert marked_labels(app) == [f"{MARK}Applied Scientist", f"{MARK}ML Engineer"]
@@ -41,7 +41,7 @@ async def test_space_marks_with_a_visible_sign_and_c_compares(catalog):
 
 
 async def test_shared_skills_are_set_apart_from_distinct_ones(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(CompareScreen([catalog.role(i) for i in
                                        ("ml-engineer", "data-scientist", "data-engineer")]))
@@ -54,7 +54,7 @@ async def test_shared_skills_are_set_apart_from_distinct_ones(catalog):
 
 
 async def test_space_again_unmarks_and_a_fourth_mark_is_refused(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(RolesPane)
         await pilot.press("space", "down", "space", "down", "space")
@@ -68,7 +68,7 @@ async def test_space_again_unmarks_and_a_fourth_mark_is_refused(catalog):
 
 
 async def test_one_mark_compares_with_the_role_under_the_cursor(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")  # nothing marked: a hint, no screen
         assert not isinstance(app.screen, CompareScreen)
@@ -78,7 +78,7 @@ async def test_one_mark_compares_with_the_role_under_the_cursor(catalog):
 
 
 async def test_space_on_a_family_still_folds_it(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         tree = app.query_one(RoleTree)
         await pilot.press("up", "space")
@@ -87,7 +87,7 @@ async def test_space_on_a_family_still_folds_it(catalog):
 
 
 async def test_marks_survive_the_filter_and_names_stay_literal(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "down", "space")
         await pilot.press("slash", *"research", "enter")
@@ -105,7 +105,7 @@ def _cell_lines(widget) -> list[str]:
 
 
 async def test_bullets_wrap_with_a_hanging_indent(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(CompareScreen([catalog.role(i) for i in
                                        ("data-engineer", "mlops-engineer", "prompt-engineer")]))

@@ -26,7 +26,7 @@ def label(app, field: str) -> str:
 async def test_an_added_hire_field_is_in_the_form_and_saved(catalog, tmp_path, monkeypatch,
                                                             laptop_format):  # noqa: F811
     monkeypatch.setattr(HireEditor, "HIRE", HireWithLaptop)  # the form is for that hire
-    app = AiRolesApp(catalog, plans_dir=tmp_path)
+    app = AiRolesApp(catalog, plans_dir=tmp_path, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         pane = app.query_one(OrgPane)

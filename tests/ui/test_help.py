@@ -110,7 +110,7 @@ async def walk(pilot, keys: str) -> None:
     ("3,m,S,Q,L,enter,escape", "Skills matrix"),
 ])
 async def test_help_lists_every_key_of_the_screen_under_it(catalog, keys, title):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await walk(pilot, keys)
         under = await open_help(pilot)

@@ -74,7 +74,8 @@ async def test_hostile_plan_text_reaches_no_widget_raw(catalog, tmp_path):
     path = tmp_path / "hostile.toml"
     save_plan(hostile_plan(), path, None)
     loaded = load_plan(path)
-    app = AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org")
+    app = AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=loaded, start_pane="org",
+                     lazy_panes=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_for(pilot, lambda: app.query_one(OrgPane).selected == 0)
         await focus_list(pilot)
@@ -97,7 +98,7 @@ async def test_hostile_plan_text_reaches_no_widget_raw(catalog, tmp_path):
 
 
 async def test_pasted_control_characters_are_shown_in_fields(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path, start_pane="org")
+    app = AiRolesApp(catalog, plans_dir=tmp_path, start_pane="org", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await focus_list(pilot)
         await pilot.press("a")
@@ -133,7 +134,7 @@ async def test_a_recovery_copy_naming_a_path_outside_asks_and_defaults_to_save_a
     elsewhere.write_text("precious\n")
     copy = plans / ".recovery" / "session-20200101T000000-999999999.toml"
     write_recovery(OrgPlan(name="planted"), copy, elsewhere, None)
-    app = AiRolesApp(catalog, plans_dir=plans)
+    app = AiRolesApp(catalog, plans_dir=plans, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("r")
@@ -155,7 +156,7 @@ async def test_export_asks_before_overwriting(catalog, tmp_path):
     report = tmp_path / "mine.md"
     report.write_text("edited by hand\n")
     app = AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=load_plan(path),
-                     start_pane="org")
+                     start_pane="org", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.query_one(OrgPane).doc.path == path)
         app.query_one(OrgPane).export("md")
@@ -170,7 +171,7 @@ async def test_export_asks_before_overwriting(catalog, tmp_path):
 
 
 async def test_save_as_refuses_a_pasted_tab(catalog, tmp_path):
-    app = AiRolesApp(catalog, plans_dir=tmp_path, start_pane="org")
+    app = AiRolesApp(catalog, plans_dir=tmp_path, start_pane="org", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await focus_list(pilot)
         await pilot.press("ctrl+s")

@@ -32,7 +32,7 @@ async def _run(pilot, app, query: str) -> None:
 
 
 async def test_jump_to_a_case_study_and_come_back(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await _run(pilot, app, "palantir ukraine")
         assert app.query_one("#panes", TabbedContent).active == "cases"
@@ -43,7 +43,7 @@ async def test_jump_to_a_case_study_and_come_back(catalog):
 
 
 async def test_jump_to_an_era_and_a_team_structure(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await _run(pilot, app, "expert systems era")
         assert app.query_one(CasesPane).current.key == "era:expert-systems"
@@ -52,7 +52,7 @@ async def test_jump_to_an_era_and_a_team_structure(catalog):
 
 
 async def test_app_commands_open_the_pay_chart_and_switch_panes(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await _run(pilot, app, "pay at a glance")
         assert isinstance(app.screen, PayChartScreen)
@@ -62,7 +62,7 @@ async def test_app_commands_open_the_pay_chart_and_switch_panes(catalog):
 
 
 async def test_providers_list_every_document_and_command(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)):
         docs = [label for label, _, _ in DocumentCommands(app.screen).entries()]
         assert len(docs) == len(entries(catalog)) == 19
@@ -75,7 +75,7 @@ async def test_providers_list_every_document_and_command(catalog):
 
 
 async def test_bracketed_titles_are_found_and_shown_literally(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"scale ai")
         await palette_hits(pilot, "scale ai")

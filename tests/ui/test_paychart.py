@@ -24,7 +24,7 @@ def lines(app) -> list[str]:
 
 
 async def test_p_draws_every_role_on_one_scale(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, PayChartScreen)
@@ -39,7 +39,7 @@ async def test_p_draws_every_role_on_one_scale(catalog):
 
 
 async def test_sorts_by_low_end_high_end_and_name(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert rows(app)[0] == "prompt-engineer"
@@ -58,7 +58,7 @@ async def test_sorts_by_low_end_high_end_and_name(catalog):
 
 
 async def test_enter_opens_the_role_and_esc_returns(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "down", "down", "enter")  # the third lowest: Data Engineer
         assert not isinstance(app.screen, PayChartScreen)
@@ -71,7 +71,7 @@ async def test_enter_opens_the_role_and_esc_returns(catalog):
 async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
     roles = (*catalog.roles, catalog.roles[0]._replace(id="mystery",
                                                  name="Mystery Role", compensation=None))
-    app = AiRolesApp(dataclasses.replace(catalog, roles=roles, _role_index={}))
+    app = AiRolesApp(dataclasses.replace(catalog, roles=roles, _role_index={}), lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert rows(app)[-1] == "mystery"
@@ -82,7 +82,7 @@ async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
 
 
 async def test_narrow_terminals_still_fit(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("p")
         assert all(len(line) <= 58 for line in lines(app))
@@ -90,14 +90,14 @@ async def test_narrow_terminals_still_fit(catalog):
 
 
 async def test_names_are_literal(catalog):
-    app = AiRolesApp(bracketed(catalog))
+    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("p")
         assert any(line.startswith(NASTY) for line in lines(app))
 
 
 async def test_slash_filters_the_bars_on_the_same_scale(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         axis = lines(app)[-1]
@@ -117,7 +117,7 @@ async def test_slash_filters_the_bars_on_the_same_scale(catalog):
 async def test_the_filter_leaves_the_charts_dom_queries_alone(catalog):
     # The filter's words were kept in an attribute named `query`, hiding Widget.query: any
     # code querying the chart's children (Textual's own or ours) got a str to call.
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "slash", *"kubernetes")
         chart = app.screen.query_one(PayChart)
@@ -125,7 +125,7 @@ async def test_the_filter_leaves_the_charts_dom_queries_alone(catalog):
 
 
 async def test_s_cycles_through_the_sorts(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "s")
         assert rows(app)[0] == "prompt-engineer" and rows(app)[-1] == "ai-research-scientist"
@@ -139,7 +139,7 @@ async def test_s_cycles_through_the_sorts(catalog):
 async def test_a_role_without_a_row_in_the_articles_table_says_so(catalog):
     # The AI Ethics Specialist has no row in the article's comparison table; its range is the
     # combined Safety / Ethics section's. The chart says so, as the table (t) does.
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         text = lines(app)

@@ -26,7 +26,7 @@ def _app(catalog, tmp_path):
     smaller.hires = smaller.hires[:10]
     save_plan(smaller, plans / "leaner.toml", None)
     return AiRolesApp(catalog, plans_dir=plans, initial_plan=load_plan(path),
-                      start_pane="org"), plans
+                      start_pane="org", lazy_panes=True), plans
 
 
 async def test_compare_plans_shows_both_with_the_deltas(catalog, tmp_path):

@@ -17,7 +17,7 @@ KEYS = {"timeline": "h", "burn": "b", "org": "o"}
 def app_for(catalog, tmp_path, theme: str | None = None) -> AiRolesApp:
     plan = load_plan(example_plans_dir() / "series-b-legal.toml")
     return AiRolesApp(catalog, plans_dir=tmp_path, initial_plan=plan, start_pane="org",
-                      theme=theme)
+                      theme=theme, lazy_panes=True)
 
 
 @pytest.mark.parametrize("kind", list(KEYS))

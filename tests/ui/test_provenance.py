@@ -17,7 +17,7 @@ CARD_HEADINGS = {"primary_focus": "Primary focus", "focus_areas": "Focus areas",
 
 
 async def test_the_card_marks_each_field_that_is_ours_and_explains_the_mark(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.show_role("ai-ethics-specialist")
         await pilot.pause()
@@ -60,7 +60,7 @@ def test_every_document_has_its_source_and_a_legend_exactly_when_marked(catalog)
 
 
 async def test_the_reader_marks_fields_and_links_that_are_ours(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.show_document("team:hub-and-spoke")
         await pilot.pause()
@@ -79,7 +79,7 @@ async def test_the_reader_marks_fields_and_links_that_are_ours(catalog):
 
 
 async def test_compare_marks_fields_that_are_ours(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(CompareScreen([catalog.role("ai-safety-researcher"),
                                        catalog.role("ai-ethics-specialist")]))
@@ -110,7 +110,7 @@ def test_the_learning_plan_page_marks_links_that_are_ours(catalog):
 
 
 async def test_the_recommender_says_the_pathway_match_is_ours(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         await pilot.pause()

@@ -469,7 +469,7 @@ def test_snapshot_form_with_results(snap_compare, catalog):
     # Software engineering, deployment + client-facing, 5 years: the article's first example.
     keys = ["3", "tab", "down", "space", "down", "down", "down", "down", "space", "y", "5",
             "enter"]
-    assert snap_compare(AiRolesApp(catalog), terminal_size=(80, 24), press=keys)
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=(80, 24), press=keys)
 
 
 def test_snapshot_matrix(snap_compare, catalog):

@@ -15,7 +15,7 @@ def footer_keys(app: AiRolesApp) -> list[str]:
 
 
 async def test_a_focus_move_does_not_repaint_the_whole_screen(catalog, monkeypatch):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen_type = type(app.screen)
@@ -43,7 +43,7 @@ async def test_the_footer_is_rebuilt_once_and_only_when_its_keys_change(catalog,
         await recompose(self)
 
     monkeypatch.setattr(KeysFooter, "recompose", counting)
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Compare" in footer_keys(app)  # the Roles pane's keys
@@ -71,7 +71,7 @@ async def test_keys_the_footer_removed_are_not_kept_alive(catalog):
 
     gc.collect()
     earlier = [o for o in gc.get_objects() if isinstance(o, FooterKey)]  # other tests' apps
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         for key in "23412341":  # each switch rebuilds the footer with other keys
             await pilot.press(key)

@@ -181,7 +181,7 @@ async def test_filter_finds_what_the_card_shows(catalog):
 
     from airoles_tui.ui.panes.role_card import role_card
 
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"rag")
         assert "MLOps / LLMOps Engineer" in role_labels(app)

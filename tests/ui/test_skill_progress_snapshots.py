@@ -19,22 +19,24 @@ def no_color(monkeypatch):
 
 
 def test_skill_list(snap_compare, catalog):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=MARKED)
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE, press=MARKED)
 
 
 def test_skill_list_without_colour(snap_compare, catalog, no_color):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=MARKED)
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE, press=MARKED)
 
 
 def test_tree_progress_and_card_without_colour(snap_compare, catalog, no_color):
     # Back on the tree; the card scrolled down to its key skills.
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE,
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE,
                         press=[*MARKED, "escape", "enter", "pagedown"])
 
 
 def test_learning_plan(snap_compare, catalog):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=[*MARKED, "p"])
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE,
+                        press=[*MARKED, "p"])
 
 
 def test_learning_plan_without_colour(snap_compare, catalog, no_color):
-    assert snap_compare(AiRolesApp(catalog), terminal_size=SIZE, press=[*MARKED, "p"])
+    assert snap_compare(AiRolesApp(catalog, lazy_panes=True), terminal_size=SIZE,
+                        press=[*MARKED, "p"])

@@ -16,7 +16,7 @@ def rows_text(table: DataTable) -> list[str]:
 
 async def test_right_after_end_stays_at_the_right_edge(catalog):
     # End scrolled to the right edge; the next → jumped back to the left (scroll_x 1).
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
         table = app.screen.query_one(DataTable)
@@ -39,7 +39,7 @@ async def test_right_after_end_stays_at_the_right_edge(catalog):
 
 
 async def test_the_role_column_stays_while_scrolling_sideways(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t", "end")
         await pilot.pause()
@@ -52,7 +52,7 @@ async def test_the_role_column_stays_while_scrolling_sideways(catalog):
 
 
 async def test_a_wide_terminal_shows_every_column_whole(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.press("t")
         await pilot.pause()

@@ -49,7 +49,7 @@ def test_saved_theme_that_no_longer_exists_falls_back(monkeypatch):
 
 
 async def test_app_starts_in_the_given_theme_and_remembers_a_new_pick(catalog):
-    app = AiRolesApp(catalog, theme="nord")
+    app = AiRolesApp(catalog, theme="nord", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.theme == "nord"
         await pilot.pause()
@@ -62,7 +62,7 @@ async def test_app_starts_in_the_given_theme_and_remembers_a_new_pick(catalog):
 
 
 async def test_palette_offers_the_themes(catalog):
-    app = AiRolesApp(catalog)
+    app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"theme")
@@ -81,7 +81,7 @@ async def test_palette_offers_the_themes(catalog):
 async def test_a_starting_theme_reaches_content_styles(catalog):
     # Content styled "$accent" (the role card, the plan pictures) resolves against
     # app.theme_variables; a theme set before the first frame must be the one it uses.
-    app = AiRolesApp(catalog, theme="ansi-dark")
+    app = AiRolesApp(catalog, theme="ansi-dark", lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme_variables["text-success"] == "ansi_green"
@@ -91,7 +91,7 @@ async def test_a_starting_theme_reaches_content_styles(catalog):
 async def test_a_pick_with_a_broken_settings_file_leaves_it_and_says_where(catalog):
     config_path().parent.mkdir(parents=True)
     config_path().write_text("# mine\ntheme = \nother = 1\n")
-    app = AiRolesApp(catalog, theme="nord")
+    app = AiRolesApp(catalog, theme="nord", lazy_panes=True)
     said: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.notify = lambda message, **_: said.append(message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -33,10 +33,20 @@ class ScreenApp(App[object]):
         self.push_screen(self.shown, self.results.append)
 
 
+def settled(app: App) -> bool:
+    """The screen on top is mounted: one just pushed is on the stack before its parts are
+    there to read or answer."""
+    try:
+        return app.screen.is_mounted
+    except ScreenStackError:  # the app has ended: nothing left to settle
+        return True
+
+
 async def wait_for(pilot, condition: Callable[[], object], tries: int = 1000) -> None:
-    """Wait until ``condition()`` holds, looking again each time the app has gone idle."""
+    """Wait until ``condition()`` holds and the screen on top is mounted, looking again each
+    time the app has gone idle."""
     for _ in range(tries):
-        if condition():
+        if condition() and settled(pilot.app):
             return
         await pilot.pause()
     app = pilot.app
