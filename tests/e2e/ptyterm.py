@@ -2,6 +2,11 @@
 
 This is how a user over SSH meets the app: a tty of a fixed size, bytes in, bytes out.
 Waits are conditions with generous deadlines (never sleeps that a slow CI could outrun).
+
+With ``frames=True`` the terminal says it supports synchronized output, as most current
+terminals do, and Textual then writes each frame between ``ESC[?2026h`` and ``ESC[?2026l``:
+a test can wait for the frame a key causes (:meth:`PtyTerm.next_frame`) instead of for a
+quiet spell, and know that a screen it reads is not half a frame.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -31,6 +37,15 @@ KEYS = {
 # What a program in the pty may take from the caller: where programs are, and the switch that
 # turns the app's Textual patches off (CI runs the e2e tests once with it set).
 PASSED_ON = ("PATH", "AIROLES_TUI_STOCK_TEXTUAL")
+
+
+# Synchronized output (mode 2026): the program's question whether the terminal has it
+# (DECRQM), the answer "known, currently off" that turns it on in Textual, and the marks a
+# frame is written between.
+SYNC_QUERY = b"\x1b[?2026$p"
+SYNC_ANSWER = b"\x1b[?2026;2$y"
+FRAME_MARK = re.compile(rb"\x1b\[\?2026(h|l|\$p)")
+MARK_MAX = len(SYNC_QUERY)
 
 
 def user_dirs(tmp_path) -> dict[str, str]:
@@ -65,11 +80,16 @@ def key_bytes(name: str) -> bytes:
 
 class PtyTerm:
     def __init__(self, argv: Sequence[str], cols: int = 80, rows: int = 24,
-                 env: dict[str, str] | None = None, cwd: str | None = None):
+                 env: dict[str, str] | None = None, cwd: str | None = None,
+                 frames: bool = False):
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
+        self.frames = frames  # answer the question for synchronized output: frames marked
+        self.frame_ends: list[int] = []  # where in ``raw`` each marked frame ended
+        self.in_frame = False  # a frame begun and not ended yet
+        self._scanned = 0  # how much of ``raw`` was looked through for marks
         # Without dirs of the test's own, a home made here and removed on close.
         self._home = (None if env and "XDG_CONFIG_HOME" in env
                       else tempfile.TemporaryDirectory(prefix="airoles-pty-"))
@@ -113,7 +133,25 @@ class PtyTerm:
             got += len(data)
             self.raw.extend(data)
             self.stream.feed(data)
+            self._find_marks()
             end = time.monotonic() + min(timeout, 0.02)  # keep reading while it flows
+
+    def _find_marks(self) -> None:
+        """Frame marks and the question for them in what arrived (a mark may have been split
+        between two reads)."""
+        start = max(0, self._scanned - MARK_MAX)
+        for mark in FRAME_MARK.finditer(self.raw, start):
+            if mark.end() <= self._scanned:
+                continue  # seen in the last read
+            kind = mark.group(1)
+            if kind == b"$p":
+                if self.frames:
+                    os.write(self.fd, SYNC_ANSWER)
+            else:
+                self.in_frame = kind == b"h"
+                if kind == b"l":
+                    self.frame_ends.append(mark.end())
+        self._scanned = len(self.raw)
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
@@ -138,12 +176,25 @@ class PtyTerm:
         raise AssertionError(f"{needle!r} still on screen after {timeout}s:\n{self.text()}")
 
     def wait_until(self, condition, timeout: float = 20.0) -> None:
-        """Read until ``condition()`` holds (it looks at the screen), or fail with the screen."""
+        """Read until ``condition()`` holds (it looks at the screen), or fail with the screen
+        (at once if the program has ended: nothing will change any more)."""
         deadline = time.monotonic() + timeout
         while not condition():
-            if time.monotonic() >= deadline:
-                raise AssertionError(f"condition not met within {timeout}s:\n{self.text()}")
+            if time.monotonic() >= deadline or self.status is not None:
+                ended = "" if self.status is None else f" (the program ended: {self.status})"
+                raise AssertionError(f"condition not met within {timeout}s{ended}:\n"
+                                     f"{self.text()}")
             self.pump(0.05)
+
+    def next_frame(self, after: int, timeout: float = 20.0) -> int:
+        """Read until a frame that ends past byte ``after`` of the output is complete (take
+        ``after`` as ``len(term.raw)`` before the key); where in ``raw`` it ended.
+
+        Only with ``frames=True``: the program marks its frames once the terminal says it can
+        show them whole."""
+        assert self.frames, "frames are marked only when PtyTerm(frames=True) asks for them"
+        self.wait_until(lambda: bool(self.frame_ends) and self.frame_ends[-1] > after, timeout)
+        return next(end for end in self.frame_ends if end > after)
 
     def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
         """Read until the program has written nothing for ``quiet`` seconds."""
@@ -156,22 +207,22 @@ class PtyTerm:
         buf = self.screen.buffer
         return [[tuple(buf[y][x]) for x in range(self.cols)] for y in range(self.rows)]
 
-    def steady(self, timeout: float = 20.0) -> list[list[tuple]]:
-        """The screen once the program has stopped drawing: quiet, and unchanged over a
-        further wait.
+    def steady(self, quiet: float = 0.4, timeout: float = 20.0) -> list[list[tuple]]:
+        """The screen once the program has stopped drawing: nothing written for ``quiet``
+        seconds, and no frame left open.
 
         A step can draw more than one frame (a dialog, then the footer's keys for it; a tab's
         underline after the tab); on a loaded machine the second can come after a short quiet
         spell, and a screen taken between the two is not what the program meant to show.
+        Wait for what the step shows first (its last frame, where it is known): the quiet
+        spell then only guards against frames nobody expected.
         """
-        self.settle(0.25)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            drawn = self.cells()
-            self.settle(0.4)
-            if self.cells() == drawn:
-                return drawn
-        raise AssertionError(f"the screen kept changing for {timeout}s:\n{self.text()}")
+            if not self.pump(quiet) and not self.in_frame:
+                return self.cells()
+        raise AssertionError(f"the program kept drawing (or left a frame open) for {timeout}s:"
+                             f"\n{self.text()}")
 
     def press(self, *keys: str) -> None:
         for key in keys:
