@@ -32,10 +32,9 @@ def test_a_hostile_plan_writes_no_control_sequence_to_the_terminal(airoles_bin, 
         term.wait_for("saved (hostile.toml)")
         term.press("enter")  # the first hire's form: title and rationale fields
         wait_focus(term, "Role")
-        term.settle()
+        term.wait_until(lambda: "esc Back to list" in term.screen.display[-1])  # drawn last
         term.press("esc")
-        term.wait_for("⏎ Edit")  # back on the list
-        term.settle()
+        term.wait_until(lambda: "⏎ Edit" in term.screen.display[-1])  # back on the list
         term.press("q")  # nothing was edited: showing the text changed nothing
         assert term.wait_exit() == 0
     out = term.raw.decode("utf-8", "replace")

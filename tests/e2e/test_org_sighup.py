@@ -8,6 +8,7 @@ the terminal gone, the app must notice and leave the same way instead of spinnin
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 import time
@@ -47,6 +48,18 @@ def wait_focus(term: PtyTerm, label: str, timeout: float = 20.0) -> None:
     raise AssertionError(f"field {label!r} never got focus:\n{term.text()}")
 
 
+def field(term: PtyTerm, label: str) -> str | None:
+    """What shows of the one-line field under ``label`` while it has focus (else None): up
+    to a dialog's border or a notice over it (the toast of an edit just made covers the
+    right of the form's last field until it times out)."""
+    lines = term.screen.display
+    for y, line in enumerate(lines[:-1]):
+        x = line.find(label)
+        if x >= 0 and term.screen.buffer[y][x].reverse:
+            return re.split("[│▌]", lines[y + 1][x:])[0]
+    return None
+
+
 def wait_emptied(term: PtyTerm, label: str, timeout: float = 20.0) -> None:
     """Wait until the one-line field under ``label`` shows nothing.
 
@@ -54,16 +67,22 @@ def wait_emptied(term: PtyTerm, label: str, timeout: float = 20.0) -> None:
     bubbled up, while printable keys are inserted at once: text typed right behind ctrl+u
     can land before the clear and be erased with it. A person sees the field empty first.
     """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        term.pump(0.05)
-        lines = term.screen.display
-        for y, line in enumerate(lines[:-1]):
-            x = line.find(label)
-            field = lines[y + 1][x:].split("│")[0]  # up to a dialog's border
-            if x >= 0 and term.screen.buffer[y][x].reverse and not field.strip():
-                return
-    raise AssertionError(f"field {label!r} was never emptied:\n{term.text()}")
+    def emptied() -> bool:
+        shown = field(term, label)
+        return shown is not None and not shown.strip()
+
+    term.wait_until(emptied, timeout)
+
+
+def wait_typed(term: PtyTerm, label: str, text: str, timeout: float = 20.0) -> None:
+    """Wait until the field under ``label`` shows ``text``: whole, or as much of it as fits
+    beside a notice over the field (the field shown up to its edge)."""
+    def typed() -> bool:
+        shown = field(term, label)
+        return bool(shown and shown.strip()) and (
+            shown.strip() == text or (text.startswith(shown.strip()) and shown == shown.rstrip()))
+
+    term.wait_until(typed, timeout)
 
 
 def edit(term: PtyTerm) -> None:
@@ -79,7 +98,7 @@ def edit(term: PtyTerm) -> None:
     term.press("ctrl-u")  # the new first hire's title, emptied and retyped
     wait_emptied(term, "Title")
     term.type(TITLE)
-    term.wait_for("Lead [/]")
+    wait_typed(term, "Title", TITLE)
     term.press("esc")
     term.wait_for("⏎ Edit")  # back on the list
     term.press("down")
