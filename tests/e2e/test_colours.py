@@ -28,9 +28,10 @@ COLOR256 = re.compile(rb"\x1b\[[0-9;]*[34]8;5;")
 
 
 def start(env: dict[str, str]) -> PtyTerm:
+    """The app, once its first screen is complete: the footer's keys are drawn last."""
     term = PtyTerm([str(installed_app())], env=env)
     term.wait_for("roles ·", timeout=30)
-    term.settle(0.3)
+    term.wait_until(lambda: "Quit" in term.screen.display[-1])
     return term
 
 
@@ -53,7 +54,7 @@ def marked(term: PtyTerm, y: int, name: str) -> bool:
 def test_cursor_row_is_marked_without_colour(mode):
     with start(MODES[mode]) as term:
         first, second = "AI Research Scientist", "Research Engineer"
-        assert marked(term, tree_row(term, first), first)
+        term.wait_until(lambda: marked(term, tree_row(term, first), first))  # the tree's focus
         assert not marked(term, tree_row(term, second), second)
         term.press("down")
         term.wait_until(lambda: marked(term, tree_row(term, second), second))
@@ -65,9 +66,9 @@ def test_cursor_row_is_marked_without_colour(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_only_the_colours_the_terminal_has(mode):
     with start(MODES[mode]) as term:
-        raw = bytes(term.raw)
         term.press("q")
         assert term.wait_exit() == 0
+        raw = bytes(term.raw)  # all the session wrote, its first screen and its end
     truecolor, c256 = bool(TRUECOLOR.search(raw)), bool(COLOR256.search(raw))
     if mode == "truecolor":
         assert truecolor

@@ -13,16 +13,26 @@ NOTICE = "airoles-tui needs at least 80x23"
 
 
 def start(cols: int, rows: int) -> PtyTerm:
+    """The app at this size, once its first screen is complete: the footer's keys are drawn
+    last (the notice, or none, was decided by the first frame)."""
     term = PtyTerm([str(installed_app())], cols=cols, rows=rows)
     term.wait_for("roles ·", timeout=30)
-    term.settle(0.3)
+    term.wait_until(lambda: "Quit" in term.screen.display[-1])
     return term
 
 
-def pane_keys() -> list[str]:
+def walk_60x20() -> list[tuple[str, str | None, str | None]]:
+    """(key, what it shows, what it removes): a key is pressed once the last one's effect is
+    on screen. Every pane, the help and the table."""
     from airoles_tui.ui.app import PANES
 
-    return [str(n) for n in range(1, len(PANES) + 1)]
+    from .test_ssh import PANE_MARKS
+
+    return [("down", "▕ Research Engineer", None), ("down", "▕ Applied Scientist", None),
+            *[(str(n), PANE_MARKS[p.id], None) for n, p in enumerate(PANES, start=1)],
+            ("1", PANE_MARKS["roles"], None), ("?", "Keys: Roles", None),
+            ("esc", None, "Keys: Roles"), ("t", "Roles compared", None),
+            ("esc", None, "Roles compared")]
 
 
 def test_80x24_shows_everything_and_no_notice():
@@ -40,9 +50,11 @@ def test_80x24_shows_everything_and_no_notice():
 def test_60x20_says_what_it_needs_and_keeps_working():
     with start(60, 20) as term:
         assert "Terminal 60x20 is small: " + NOTICE in term.text()
-        for key in ["down", "down", *pane_keys(), "1", "?", "esc", "t", "esc"]:
+        for key, shows, removes in walk_60x20():
             term.press(key)
-            term.settle(0.1)
+            term.wait_until(lambda shows=shows, removes=removes:
+                            (shows is None or shows in term.text())
+                            and (removes is None or removes not in term.text()))
             assert term.status is None, f"exited after {key!r}:\n{term.text()}"
         assert "Traceback" not in term.text()
         term.press("q")
