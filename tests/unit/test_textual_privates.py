@@ -13,6 +13,7 @@ import ast
 import functools
 import importlib
 import inspect
+import re
 import textwrap
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             out.add(node.name)
+        if isinstance(node, ast.ClassDef):
+            out.update(t.id for stmt in node.body for t in _targets(stmt)
+                       if isinstance(t, ast.Name))
         for target in _targets(node):
             for e in ast.walk(target):
                 if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and \
@@ -55,17 +59,32 @@ def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
 
 
 @functools.cache
-def parsed(path: str) -> ast.Module:
-    """A source file's tree, parsed once for all the checks that read it."""
-    return ast.parse(Path(path).read_text(encoding="utf-8"))
+def read(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
 
 
 @functools.cache
-def their_names() -> frozenset[str]:
+def parsed(path: str) -> ast.Module:
+    """A source file's tree, parsed once for all the checks that read it."""
+    return ast.parse(read(path))
+
+
+@functools.cache
+def private_words(path: str) -> frozenset[str]:
+    """The private identifiers a source file's text holds. A file that gives a name holds
+    it, so a file that holds none of the names asked about need not be parsed: parsing all
+    of Textual and Rich cost more than all the other unit tests together, and the names our
+    code uses are almost all our own."""
+    return frozenset(re.findall(r"(?<!\w)_\w+", read(path)))
+
+
+def their_names(wanted: frozenset[str]) -> frozenset[str]:
+    """Which of the ``wanted`` private names Textual or Rich give (given_names)."""
     names: set[str] = set()
     for package in (textual, rich):
-        for path in Path(package.__file__).parent.rglob("*.py"):
-            names |= given_names(parsed(str(path)), locals_too=False)
+        for path in map(str, Path(package.__file__).parent.rglob("*.py")):
+            if wanted & private_words(path):
+                names |= given_names(parsed(path), locals_too=False) & wanted
     return frozenset(names)
 
 
@@ -93,14 +112,23 @@ def class_node(cls: type) -> ast.ClassDef | None:
 
 
 @functools.cache
-def class_names(cls: type, ours: bool) -> frozenset[str]:
-    """The private names a class gives its instances (its own body and methods)."""
+def class_names(cls: type) -> frozenset[str]:
+    """The private names a class gives its instances in its own body and methods."""
     node = class_node(cls)
-    names = given_names(node, locals_too=False) if node is not None else set()
-    if not ours:
-        names |= {n for n in vars(cls) if private(n)}
-        names |= {n for n in getattr(cls, "__slots__", ()) if private(n)}
-    return frozenset(names)
+    return frozenset(given_names(node, locals_too=False) if node is not None else ())
+
+
+def base_names(cls: type, wanted: frozenset[str]) -> set[str]:
+    """Which of the ``wanted`` private names a class of theirs gives: in its namespace, its
+    slots, or its body and methods (parsed only when its module holds one of the names)."""
+    names = {n for n in (*vars(cls), *getattr(cls, "__slots__", ())) if n in wanted}
+    try:
+        source = inspect.getsourcefile(cls)
+    except TypeError:
+        source = None
+    if source and (wanted - names) & private_words(source):
+        names |= class_names(cls) & wanted
+    return names
 
 
 @functools.cache
@@ -142,8 +170,7 @@ def their_attributes_used(modules: dict[Path, ast.Module]) -> list[str]:
     """Private attributes that Textual or Rich give and our code does not: reading or
     writing one is using theirs (``super()._x`` always is)."""
     ours = set().union(*(given_names(t, locals_too=True) for t in modules.values()))
-    theirs = their_names()
-    found = []
+    suspects = []
     for path, tree in modules.items():
         stdlib = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import)
                   for a in n.names if a.name.split(".")[0] not in THEIRS}
@@ -154,9 +181,11 @@ def their_attributes_used(modules: dict[Path, ast.Module]) -> list[str]:
                 continue  # os._exit and the like: the standard library's, not theirs
             is_super = (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                         and node.value.func.id == "super")
-            if node.attr in theirs and (node.attr not in ours or is_super):
-                found.append(f"{where(path, node)} uses .{node.attr}")
-    return found
+            if node.attr not in ours or is_super:
+                suspects.append((path, node))
+    theirs = their_names(frozenset(node.attr for _, node in suspects))
+    return [f"{where(path, node)} uses .{node.attr}" for path, node in suspects
+            if node.attr in theirs]
 
 
 def private_overrides(classes: list[type]) -> list[str]:
@@ -167,8 +196,8 @@ def private_overrides(classes: list[type]) -> list[str]:
         bases = [c for c in cls.__mro__[1:] if c.__module__.split(".")[0] in THEIRS]
         if not bases:
             continue
-        mine = class_names(cls, ours=True)
-        clash = mine & set().union(*(class_names(b, ours=False) for b in bases))
+        mine = class_names(cls)
+        clash = set().union(*(base_names(b, mine) for b in bases))
         hooks = {n for n in method_names(cls) if n.startswith(PRIVATE_HOOKS)}
         found += [f"{cls.__module__}.{cls.__qualname__}.{name}" for name in sorted(clash | hooks)]
     return found
@@ -235,6 +264,9 @@ def test_each_check_finds_what_it_looks_for():
         def ready(self) -> None:
             self._own_thing = True
 
-    found = private_overrides([Quiet, Ready, Hooked, Own])
+    class Shadow(Footer):
+        _nodes = None  # a class-level name over the one DOMNode gives its instances
+
+    found = private_overrides([Quiet, Ready, Hooked, Own, Shadow])
     assert [f.rsplit(".", 1)[1] for f in found] == [
-        "_watch_value", "_bindings_ready", "_on_tree_node_highlighted"]
+        "_watch_value", "_bindings_ready", "_on_tree_node_highlighted", "_nodes"]
