@@ -4,18 +4,17 @@ nothing of the domain, and no module imports another that imports it back."""
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
 
-import airoles_tui
-
-PACKAGE = Path(airoles_tui.__file__).resolve().parent
+from .sources import PACKAGE, parsed
 
 
 def imported_modules(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(str(path))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -50,8 +49,10 @@ def test_headless_commands_do_not_load_textual():
     assert run.stdout.strip().splitlines()[-1] == "[]"
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
-    """Module -> the package modules it imports, top-level or inside a function."""
+    """Module -> the package modules it imports, top-level or inside a function (built once:
+    two checks read it and neither changes it)."""
     mods = {}
     for p in PACKAGE.rglob("*.py"):
         name = ".".join(("airoles_tui", *p.relative_to(PACKAGE).with_suffix("").parts))
@@ -59,7 +60,7 @@ def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for m, p in mods.items():
         pkg = m if p.name == "__init__.py" else m.rsplit(".", 1)[0]
-        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(str(p))):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):

@@ -20,7 +20,8 @@ from pathlib import Path
 import rich
 import textual
 
-PACKAGE = Path(__file__).resolve().parents[2] / "airoles_tui"
+from .sources import PACKAGE, parsed, read
+
 DOOR = PACKAGE / "ui" / "textual_compat"
 THEIRS = ("textual", "rich")
 PRIVATE_HOOKS = ("_on_", "_watch_", "_compute_", "_validate_")
@@ -56,17 +57,6 @@ def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
                 elif isinstance(e, ast.Name) and locals_too:
                     out.add(e.id)
     return {n for n in out if private(n)}
-
-
-@functools.cache
-def read(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
-
-
-@functools.cache
-def parsed(path: str) -> ast.Module:
-    """A source file's tree, parsed once for all the checks that read it."""
-    return ast.parse(read(path))
 
 
 @functools.cache
