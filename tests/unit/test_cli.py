@@ -1,9 +1,7 @@
-"""The entry points a user types: the script, `python -m`, --version and --help."""
+"""The command line a user types: --version, --help, usage errors (the installed script and
+`python -m` themselves run in tests/e2e/test_command_line.py)."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 
@@ -27,30 +25,12 @@ def test_help_lists_commands_and_options(capsys):
         assert word in out
 
 
-def test_python_dash_m():
-    run = subprocess.run([sys.executable, "-m", "airoles_tui", "--version"],
-                         capture_output=True, text=True, timeout=60)
-    assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
-
-
-def test_console_script_installed(airoles_bin):
-    run = subprocess.run([airoles_bin, "--version"], capture_output=True, text=True, timeout=60)
-    assert (run.returncode, run.stdout.strip()) == (0, f"airoles-tui {__version__}")
-
-
 def test_unknown_option_is_a_usage_error_not_a_traceback(capsys):
     with pytest.raises(SystemExit) as done:
         main(["--colour=pink"])
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "unrecognized arguments: --colour=pink" in err and "Traceback" not in err
-
-
-def test_tui_without_a_terminal_says_so():
-    run = subprocess.run([sys.executable, "-m", "airoles_tui"], capture_output=True, text=True,
-                         stdin=subprocess.DEVNULL, timeout=60)
-    assert run.returncode == 2
-    assert "needs a terminal" in run.stderr
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["validate"], ["--theme", "no-such-theme"]])

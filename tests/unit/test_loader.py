@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -174,15 +172,14 @@ def test_global_data_dir_before_subcommand(cat_dir, capsys):
     assert "roles: expected an array of tables" in capsys.readouterr().err
 
 
-def test_tui_refuses_a_broken_catalog_with_the_same_message(cat_dir):
+def test_tui_refuses_a_broken_catalog_with_the_same_message(cat_dir, capsys):
     edit(cat_dir / "roles.toml", 'id = "ml-engineer"', 'id = "ML Engineer"')
     before = snapshot(cat_dir)
-    run = subprocess.run([sys.executable, "-m", "airoles_tui", "--data-dir", str(cat_dir)],
-                         capture_output=True, text=True, timeout=60)
-    assert run.returncode == 2
-    assert "roles[4].id: expected an id (lower-case letters, digits, - or _)" in run.stderr
-    assert "not starting" in run.stderr
-    assert "Traceback" not in run.stderr
+    assert main(["--data-dir", str(cat_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "roles[4].id: expected an id (lower-case letters, digits, - or _)" in err
+    assert "not starting" in err
+    assert "Traceback" not in err
     assert snapshot(cat_dir) == before
 
 

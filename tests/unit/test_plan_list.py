@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 import time
 from pathlib import Path
 
@@ -98,20 +97,6 @@ def test_a_folder_that_cannot_be_listed_is_exit_2_with_the_reason(tmp_path, caps
     assert main(["--plans-dir", str(tmp_path), "plan", "list"]) == 2
     err = capsys.readouterr().err
     assert f"cannot list the plans in {tmp_path}: permission denied" in err
-
-
-def test_installed_command_lists_the_default_plans_folder(tmp_path, airoles_bin):
-    data = tmp_path / "data"
-    plans = data / "airoles-tui" / "plans"
-    plans.mkdir(parents=True)
-    (plans / "series-b.toml").write_bytes(EXAMPLE.read_bytes())
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)}
-    done = subprocess.run([airoles_bin, "plan", "list"], capture_output=True, text=True,
-                          env=env, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == f"Saved plans in {plans}, newest first:"
-    assert "   15  " in done.stdout and "[series-b.toml]" in done.stdout
-    assert done.stdout.rstrip().endswith("1 plan")
 
 
 def test_hires_and_cost_reads_as_a_list_shows_it(catalog):
