@@ -20,3 +20,9 @@ def read(path: str) -> str:
 @functools.cache
 def parsed(path: str) -> ast.Module:
     return ast.parse(read(path))
+
+
+def forget() -> None:
+    """Drop what was read and parsed (conftest.py, at the end of the session)."""
+    read.cache_clear()
+    parsed.cache_clear()
