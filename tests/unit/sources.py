@@ -22,7 +22,15 @@ def parsed(path: str) -> ast.Module:
     return ast.parse(read(path))
 
 
+@functools.cache
+def nodes(tree: ast.AST) -> tuple[ast.AST, ...]:
+    """Every node of a tree in ast.walk's order, listed once: the checks go through each
+    module's tree several times, and ast.walk costs more than the parse."""
+    return tuple(ast.walk(tree))
+
+
 def forget() -> None:
     """Drop what was read and parsed (conftest.py, at the end of the session)."""
     read.cache_clear()
     parsed.cache_clear()
+    nodes.cache_clear()

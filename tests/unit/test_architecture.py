@@ -9,12 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .sources import PACKAGE, parsed
+from .sources import PACKAGE, nodes, parsed
 
 
 def imported_modules(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(parsed(str(path))):
+    for node in nodes(parsed(str(path))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -60,7 +60,7 @@ def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for m, p in mods.items():
         pkg = m if p.name == "__init__.py" else m.rsplit(".", 1)[0]
-        for node in ast.walk(parsed(str(p))):
+        for node in nodes(parsed(str(p))):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom):

@@ -20,7 +20,7 @@ from pathlib import Path
 import rich
 import textual
 
-from .sources import PACKAGE, parsed, read
+from .sources import PACKAGE, nodes, parsed, read
 
 DOOR = PACKAGE / "ui" / "textual_compat"
 THEIRS = ("textual", "rich")
@@ -43,7 +43,7 @@ def given_names(tree: ast.AST, *, locals_too: bool) -> set[str]:
     """Private names a piece of code gives: defs, class-level names, ``self.x = ...``; with
     ``locals_too`` every assigned name (for a whole module)."""
     out: set[str] = set()
-    for node in ast.walk(tree):
+    for node in nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             out.add(node.name)
         if isinstance(node, ast.ClassDef):
@@ -146,7 +146,7 @@ def where(path: Path, node: ast.AST) -> str:
 def private_imports(modules: dict[Path, ast.Module]) -> list[str]:
     found = []
     for path, tree in modules.items():
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
                      else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
             for name in names:
@@ -162,9 +162,9 @@ def their_attributes_used(modules: dict[Path, ast.Module]) -> list[str]:
     ours = set().union(*(given_names(t, locals_too=True) for t in modules.values()))
     suspects = []
     for path, tree in modules.items():
-        stdlib = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import)
+        stdlib = {a.asname or a.name for n in nodes(tree) if isinstance(n, ast.Import)
                   for a in n.names if a.name.split(".")[0] not in THEIRS}
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             if not isinstance(node, ast.Attribute) or not private(node.attr):
                 continue
             if isinstance(node.value, ast.Name) and node.value.id in stdlib:
