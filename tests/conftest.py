@@ -12,11 +12,17 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from airoles_tui.catalog.loader import load_catalog  # noqa: E402
 from airoles_tui.paths import data_dir  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+
+# `--hypothesis-profile=quick`, the README's quick loop: a property test tries a tenth of its
+# examples (tests/unit/strength.py). Registered here, before pytest loads a profile, so the
+# option works for any part of the suite; without it every run tries them all.
+settings.register_profile("quick", max_examples=10)
 
 
 def pytest_xdist_auto_num_workers(config) -> int:

@@ -18,6 +18,8 @@ from airoles_tui.plan.file_format import dumps, load_plan
 from airoles_tui.plan.model import SENIORITY_POINTS, Hire, OrgPlan
 from airoles_tui.plan.report import CSV_COLUMNS, plan_csv
 
+from .strength import examples
+
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 HEADER = ["number", "title", "role_id", "role_name", "seniority", "team", "start_month",
           "yearly_cost_usd", "deliverable_90_days", "rationale"]
@@ -116,7 +118,7 @@ def test_an_empty_plan_is_the_header_alone(catalog):
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.builds(Hire, role=st.sampled_from(["ml-engineer", "nope"]), title=text,
                           seniority=st.sampled_from(list(SENIORITY_POINTS)),
                           start=st.integers(1, 120), team=text, deliverable_90_days=text,

@@ -22,6 +22,8 @@ from airoles_tui.plan.recovery import pending_recoveries, write_recovery
 from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, list_plans, save_plan
 
+from .strength import examples
+
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 
 # Text a person might type, and text designed to break renderers and TOML writers.
@@ -43,7 +45,7 @@ plans = st.builds(
     hires=st.lists(hire, max_size=6), growth=growth)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(plans)
 def test_round_trip_is_exact(plan):
     assert loads(dumps(plan)) == plan

@@ -22,6 +22,8 @@ from airoles_tui.recommend.progress import (
 )
 from airoles_tui.validation.source import SourceError
 
+from .strength import examples
+
 
 @pytest.fixture
 def mle(catalog):
@@ -216,7 +218,7 @@ def test_close_roles_suggest_what_was_meant(catalog):
     st.tuples(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,20}", fullmatch=True),
               st.text(min_size=1).filter(str.strip)),
     st.sampled_from(["have", "learning", "skip"]), max_size=8))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_any_skill_text_round_trips(tmp_path_factory, marks):
     path = tmp_path_factory.mktemp("rt") / "p.toml"
     save(Progress(dict(marks)), path, durable=False)
