@@ -9,6 +9,7 @@ os.environ.setdefault("ESCDELAY", "25")
 
 import shutil  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -44,12 +45,21 @@ def catalog():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path, monkeypatch):
-    """No test reads or writes the real user's config, plans or recovery copies."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+def _isolated_home(request, monkeypatch, tmp_path_factory):
+    """No test reads or writes the real user's config, plans or recovery copies.
+
+    The dirs are under the test's tmp_path when it has one (some tests look there for what
+    the app wrote); otherwise under a new directory of the session's temp dir, because a
+    tmp_path costs several times more (pytest numbers it by listing every one made before
+    it) and most tests never write a file."""
+    if "tmp_path" in request.fixturenames:
+        root = request.getfixturevalue("tmp_path")
+    else:
+        root = Path(tempfile.mkdtemp(prefix="home-", dir=tmp_path_factory.getbasetemp()))
+    monkeypatch.setenv("XDG_DATA_HOME", str(root / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(root / "xdg-state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / "xdg-cache"))
 
 
 @pytest.fixture(scope="session")
