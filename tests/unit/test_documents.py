@@ -3,31 +3,24 @@ recovery copy per session, which two sessions of one user never clobber."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
 from airoles_tui.documents import recovery, store
 from airoles_tui.documents.stamp import file_stamp
 
-WRITE_A_COPY = """
-import sys
-from pathlib import Path
-from airoles_tui.documents.recovery import session_copy_path
-from airoles_tui.documents.store import write_atomic
-path = session_copy_path(Path(sys.argv[1]))
-write_atomic(path, sys.argv[2].encode(), durable=False)
-print(path)
-"""
+from .processes import in_another_process
+
+
+def _write_a_copy(folder: Path, text: str) -> None:
+    store.write_atomic(recovery.session_copy_path(folder), text.encode(), durable=False)
 
 
 def test_two_sessions_keep_two_copies_and_both_are_offered_once_ended(tmp_path):
     # Two sessions (processes) of one user, started in the same second, each keep its copy.
-    made = [subprocess.run([sys.executable, "-c", WRITE_A_COPY, str(tmp_path), text],
-                           capture_output=True, text=True, check=True).stdout.strip()
-            for text in ("first session's edits", "second session's edits")]
-    assert made[0] != made[1]
+    for text in ("first session's edits", "second session's edits"):
+        in_another_process(_write_a_copy, tmp_path, text)
     contents = sorted(p.read_text() for p in recovery.ended_copies(tmp_path))
     assert contents == ["first session's edits", "second session's edits"]
 

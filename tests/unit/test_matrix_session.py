@@ -4,8 +4,7 @@ same words, and two sessions never share a recovery copy."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,8 @@ from airoles_tui.documents.session import Conflict, Opened, Problems, Question, 
 from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.recommend.matrix_file import LEGACY_COPY, load, load_file, save, write_recovery
 from airoles_tui.recommend.matrix_session import MatrixSession
+
+from .processes import in_another_process
 
 
 @pytest.fixture
@@ -101,24 +102,16 @@ def test_open_lists_the_folder_and_a_bad_file_is_problems_not_a_change(session):
     assert session.new_blank() == Opened() and session.doc.matrix.rows == []
 
 
-WRITE_A_COPY = """
-import sys
-from pathlib import Path
-from airoles_tui.catalog.loader import load_catalog
-from airoles_tui.paths import data_dir
-from airoles_tui.recommend.matrix_session import MatrixSession
-session = MatrixSession(load_catalog(data_dir()), Path(sys.argv[1]))
-session.doc.matrix.add_skill(session.catalog, sys.argv[2])
-session.doc.dirty = True
-assert session.save_recovery().kept
-"""
+def _keep_a_copy(catalog, folder: Path, skill: str) -> None:
+    other = MatrixSession(catalog, folder)
+    edit(other, skill)
+    assert other.save_recovery().kept
 
 
 def test_two_sessions_keep_two_copies_and_each_is_offered(session):
     """Earlier versions kept one shared copy: a second session overwrote the first's."""
     for skill in ("Rust", "Go"):  # two sessions of one user, started in the same second
-        subprocess.run([sys.executable, "-c", WRITE_A_COPY, str(session.folder), skill],
-                       check=True, timeout=120)
+        in_another_process(_keep_a_copy, session.catalog, session.folder, skill)
     entry, question, count = session.recovery_offer()
     assert count == 2 and question.title == "Restore unsaved skills matrix?"
     assert "(1 more will be offered next time.)" in question.text
