@@ -223,7 +223,7 @@ import rich._loop
 def f(tree, app):
     os._exit(1)
     tree._tree_lines
-    super()._display(app, None)
+    super()._get_style("bold")
     return tree._mine
 class A:
     def __init__(self):
@@ -236,7 +236,7 @@ def test_each_check_finds_what_it_looks_for():
     assert [f.split(" ", 1)[1] for f in private_imports(sample)] == [
         "imports textual._compositor", "imports rich._loop"]
     assert [f.split(" ", 1)[1] for f in their_attributes_used(sample)] == [
-        "uses ._tree_lines", "uses ._display"]
+        "uses ._tree_lines", "uses ._get_style"]
 
     from textual.widgets import Footer, Input, Tree
 
