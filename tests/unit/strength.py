@@ -1,4 +1,5 @@
-"""How many examples a property test tries.
+"""How many tries a randomised test makes: the examples of a property test, the kills or
+rounds of a race.
 
 A test names its count at Hypothesis's default strength (100 examples per test), and the
 profile loaded scales it: the suite and CI run the default; the README's quick loop loads

@@ -35,6 +35,8 @@ from airoles_tui.documents.stamp import file_stamp
 from airoles_tui.plan.store import PlanConflict, PlanSaveError, check_file_name, save_plan
 from airoles_tui.recommend import matrix_file
 
+from .strength import examples
+
 EXAMPLE = example_plans_dir() / "series-b-legal.toml"
 # ESC ] 52: set the clipboard; ESC [ 2 J: clear the screen; U+009B: the one-character CSI;
 # U+009D: the one-character OSC; BEL ends the OSC.
@@ -227,10 +229,10 @@ def _save_racer(path: str, name: str, barrier, results) -> None:
 def test_two_sessions_saving_at_once_never_both_succeed(tmp_path):
     """The race of the attack: both sessions opened the same file and save at one moment.
     Without a lock both were told "saved" in 9 runs of 10 and one side's edits were gone, so
-    ten rounds find a lost lock all but surely."""
+    ten rounds (strength.py) find a lost lock all but surely."""
     path = tmp_path / "plan.toml"
     ctx = multiprocessing.get_context("fork")
-    rounds = 10
+    rounds = examples(10)
     for n in range(rounds):
         path.write_bytes(EXAMPLE.read_bytes())
         os.utime(path, ns=(n, n))
@@ -498,17 +500,18 @@ def _save_forever(path: str, ready) -> None:
 
 
 def test_sigkill_mid_save_never_tears_the_plan(tmp_path):
-    """50 SIGKILLs at random moments of a loop of saves: each time the plan on disk is one
-    whole plan or the other, never a mix or an empty file. The savers are forks of this
-    process (a new interpreter each time cost most of the unit tests' time). A kill lands in
-    the first save or two, where a save that writes in place is torn as often as later on."""
+    """50 SIGKILLs (strength.py) at random moments of a loop of saves: each time the plan on
+    disk is one whole plan or the other, never a mix or an empty file. The savers are forks
+    of this process (a new interpreter each time cost most of the unit tests' time). A kill
+    lands in the first save or two, where a save that writes in place is torn as often as
+    later on."""
     import random
 
     path = tmp_path / "plan.toml"
     save_plan(OrgPlan(name="A"), path, None)
     rng = random.Random(11)
     ctx = multiprocessing.get_context("fork")
-    for _ in range(50):
+    for _ in range(examples(50)):
         ready = ctx.Event()
         child = ctx.Process(target=_save_forever, args=(str(path), ready))
         child.start()
