@@ -76,7 +76,6 @@ class Service:
             password_auth=False, kbdint_auth=False, host_based_auth=False, gss_auth=False,
             login_timeout=lim.login_timeout, keepalive_interval=lim.keepalive_interval,
             keepalive_count_max=lim.keepalive_count_max, reuse_address=True)
-        asyncio.ensure_future(self._idle_watch())
 
     @property
     def port(self) -> int:
@@ -85,15 +84,6 @@ class Service:
 
     def fingerprint(self) -> str:
         return fingerprint(self.host_key)
-
-    async def _idle_watch(self) -> None:
-        step = min(30.0, max(0.5, self.limits.idle_timeout / 10))
-        while not self.closing:
-            await asyncio.sleep(step)
-            now = time.monotonic()
-            for session in list(self.sessions):
-                if now - session.last_input > self.limits.idle_timeout:
-                    session.idle_out()
 
     async def shutdown(self) -> None:
         """Server SIGTERM: stop listening, SIGTERM every app and relay its output until it
@@ -273,6 +263,7 @@ class AppSession(asyncssh.SSHServerSession):
         self.last_input = time.monotonic()
         self._closed = False
         self._idled = False
+        self._idle_check: asyncio.TimerHandle | None = None
 
     def connection_made(self, chan) -> None:
         self.chan = chan
@@ -330,6 +321,7 @@ class AppSession(asyncssh.SSHServerSession):
             return
         self.service.sessions.add(self)
         log(f"session {self.user} pid {self.child.pid} {self.size[0]}x{self.size[1]}")
+        self._watch_idle()
         if self.service.closing:
             self.terminate()
         if self.pending:
@@ -373,9 +365,28 @@ class AppSession(asyncssh.SSHServerSession):
 
     def _exited(self, status: int) -> None:
         log(f"session {self.user} pid {self.child.pid} ended with status {status}")
+        self._stop_watching_idle()
         self.service.sessions.discard(self)
         if self.chan is not None and not self._closed:
             self.chan.exit(status)
+
+    def _watch_idle(self) -> None:
+        """Look again when the session will have had no input for the idle limit: one timer
+        per session, moved on only when it comes due, so typing sets no timers and the
+        limit is kept to the moment rather than to a polling step."""
+        self._idle_check = None
+        if self._closed or self._idled or not self.child.running:
+            return
+        left = self.last_input + self.service.limits.idle_timeout - time.monotonic()
+        if left <= 0:
+            self.idle_out()
+        else:
+            self._idle_check = asyncio.get_running_loop().call_later(left, self._watch_idle)
+
+    def _stop_watching_idle(self) -> None:
+        if self._idle_check is not None:
+            self._idle_check.cancel()
+            self._idle_check = None
 
     def idle_out(self) -> None:
         if not self._idled:
@@ -398,6 +409,7 @@ class AppSession(asyncssh.SSHServerSession):
         if self._closed:
             return
         self._closed = True
+        self._stop_watching_idle()
         if self.admitted:
             self.service.counter.release(self.user)
         self.gate.session_closed()
