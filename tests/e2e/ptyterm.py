@@ -98,6 +98,9 @@ class PtyTerm:
         self.status: int | None = None
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child
+            # The size is set here, before the program starts, too: set only by the parent
+            # (below), a loaded machine could run the program first and it read 80x24.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             if cwd:
                 os.chdir(cwd)
             os.execvpe(argv[0], list(argv), full_env)
