@@ -98,7 +98,7 @@ def make_scale(roles: Iterable[Role], width: int, min_tick_gap: int = _MIN_TICK_
 
 def _nice(at_least: int) -> int:
     """The smallest 1, 2 or 5 times a power of ten that is at least ``at_least``."""
-    power = 10 ** max(len(str(max(at_least, 1))) - 1, 0)
+    power: int = 10 ** max(len(str(max(at_least, 1))) - 1, 0)  # typeshed: int ** int is Any
     for m in (1, 2, 5, 10):
         if m * power >= at_least:
             return m * power

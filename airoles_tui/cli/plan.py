@@ -51,15 +51,16 @@ def _find(args: argparse.Namespace) -> Path | None:
     from ..paths import default_plans_dir
     from .plan_diff import resolve
 
-    name = str(args.file)
+    given: Path = args.file
+    name = str(given)
     if "/" in name or name.endswith(".toml"):
-        return args.file  # a path: the loader says what is wrong with it
+        return given  # a path: the loader says what is wrong with it
     plans_dir = args.plans_dir or default_plans_dir()
     try:
         path = resolve(name, plans_dir)
         found = path.exists()
     except OSError:  # a folder that cannot be searched: the loader says so
-        return args.file
+        return given
     if not found:
         print(f"airoles-tui: no plan {name!r}: not a file here, and not a saved plan in "
               f"{plans_dir}", file=sys.stderr)

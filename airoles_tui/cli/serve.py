@@ -122,4 +122,5 @@ def _run(kind: str, args: argparse.Namespace, positive: tuple[str, ...]) -> int:
         if status is None:
             raise
         return status
-    return runner.main(args)
+    ended: int = runner.main(args)  # the module is chosen at run time: its type is not known
+    return ended

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import is_dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TextIO, TypeGuard
 
 import tomli_w
@@ -128,7 +129,7 @@ def _any_str(value: Any, test) -> bool:
     return _any_leaf(value, lambda v: isinstance(v, str) and test(v))
 
 
-def _any_leaf(value: Any, test) -> bool:
+def _any_leaf(value: Any, test: Callable[[Any], bool]) -> bool:
     """Whether ``test`` holds for any key or leaf value inside ``value``."""
     if isinstance(value, dict):
         return any(_any_leaf(k, test) or _any_leaf(v, test) for k, v in value.items())
@@ -197,8 +198,10 @@ def _make(cls: type, table: dict[str, Any]) -> Any:
 
 
 def _build(data: dict[str, Any]) -> OrgPlan:
-    return _make(OrgPlan, {**data[PLAN_TABLE], **{f.name: data[f.name]
-                                                for f, _ in _nested(OrgPlan) if f.name in data}})
+    plan: OrgPlan = _make(OrgPlan, {**data[PLAN_TABLE], **{f.name: data[f.name]
+                                                         for f, _ in _nested(OrgPlan)
+                                                         if f.name in data}})
+    return plan
 
 
 def loads(text: str, display: str = "<plan>") -> OrgPlan:

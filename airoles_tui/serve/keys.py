@@ -76,7 +76,8 @@ def _add_line(result: AuthorizedKeys, line: str) -> str | None:
 
 
 def fingerprint(key) -> str:
-    return key.get_fingerprint("sha256")
+    shown: str = key.get_fingerprint("sha256")  # asyncssh's SSHKey
+    return shown
 
 
 class HostKeyError(Exception):

@@ -70,7 +70,8 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     limit ValueError) as problems rather than tracebacks."""
     parser = toml()
     try:
-        return parser.loads(text)
+        data: dict[str, Any] = parser.loads(text)
+        return data
     except parser.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_POS.search(msg)
