@@ -11,6 +11,7 @@ from airoles_tui.ui.panes.roles import RoleCard, RoleTree
 from airoles_tui.ui.screens.reader import LinkList, ReaderBody
 
 from .bracketed import NASTY, bracketed
+from .widget_app import paste
 
 
 def reader_text(app) -> str:
@@ -92,13 +93,14 @@ async def test_filter_matches_titles_tags_and_text(catalog):
                                  "exercise:interview-ai-team"]
         await pilot.press("enter")
         assert isinstance(app.focused, DocList)
-        await pilot.press("slash", *" hendrix")  # a word of the case study's body
-        await pilot.pause()
+        await pilot.press("slash")
+        await paste(pilot, " hendrix")  # a word of the case study's body
         assert list_ids(app) == ["case:spotify-ml"]
         await pilot.press("escape")
         assert len(list_ids(app)) == 19
         assert isinstance(app.focused, DocList)
-        await pilot.press("slash", *"zzzz")
+        await pilot.press("slash")
+        await paste(pilot, "zzzz")
         assert list_ids(app) == []
         assert "Nothing matches" in reader_text(app)
 
@@ -155,7 +157,9 @@ async def test_a_document_link_stays_in_the_pane_and_esc_returns(catalog):
 async def test_a_filter_hiding_the_target_is_cleared(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "slash", *"palantir", "enter")
+        await pilot.press("2", "slash")
+        await paste(pilot, "palantir")
+        await pilot.press("enter")
         assert list_ids(app) == ["case:palantir-ukraine", "case:scale-ai", "era:llm-era"]
         app.show_document("pathway:analytics-to-ds")
         await pilot.pause()
@@ -198,7 +202,9 @@ async def test_nothing_breaks_at_60x20(catalog):
 async def test_a_link_to_a_role_hidden_by_the_roles_filter_lands_on_it(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"kubernetes", "enter")  # FDE is filtered out
+        await pilot.press("slash")
+        await paste(pilot, "kubernetes")
+        await pilot.press("enter")  # FDE is filtered out
         app.show_document("case:palantir-ukraine")
         await pilot.pause()
         await pilot.press("l", "enter")

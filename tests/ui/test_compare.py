@@ -9,6 +9,7 @@ from airoles_tui.ui.panes.roles import MARK, RolesPane, RoleTree
 from airoles_tui.ui.screens.compare import CompareScreen
 
 from .bracketed import NASTY, bracketed
+from .widget_app import ScreenApp, screen_up
 
 
 def marked_labels(app) -> list[str]:
@@ -41,11 +42,10 @@ async def test_space_marks_with_a_visible_sign_and_c_compares(catalog):
 
 
 async def test_shared_skills_are_set_apart_from_distinct_ones(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = ScreenApp(CompareScreen([catalog.role(i) for i in
+                                   ("ml-engineer", "data-scientist", "data-engineer")]))
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(CompareScreen([catalog.role(i) for i in
-                                       ("ml-engineer", "data-scientist", "data-engineer")]))
-        await pilot.pause()
+        await screen_up(pilot)
         text = screen_text(app.screen)
         shared = text.split("Key skills they share")[1].split("Key skills that set")[0]
         assert "Python (all three)" in shared and "SQL (all three)" in shared

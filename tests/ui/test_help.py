@@ -11,11 +11,12 @@ import re
 import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent
 
 import airoles_tui.ui as ui
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.key_groups import GROUP_NAMES, ORDER
+from airoles_tui.ui.panes import PANES
 from airoles_tui.ui.screens.help import HelpScreen
 from airoles_tui.ui.widgets.filter_bar import FilterBar
 
@@ -92,10 +93,32 @@ def assert_lists(app, under: list[tuple[str | None, str, str]]) -> None:
     assert not long, f"lines that wrap in the {box} columns of help: {long}"
 
 
+PANE_KEYS = {str(n): spec.id for n, spec in enumerate(PANES, start=1)}
+
+
+async def pane_shown(pilot, pane_id: str) -> None:
+    """Wait for a pane to be shown (made and built on a first visit) with focus in it."""
+    app = pilot.app
+
+    def shown() -> bool:
+        pane = app.pane(pane_id)
+        return (app.query_one("#panes", TabbedContent).active == pane_id and pane is not None
+                and pane.built and app.focused is not None and app.focused in pane.query("*"))
+
+    await wait_for(pilot, shown)
+
+
 async def walk(pilot, keys: str) -> None:
-    for key in keys.split(","):
-        await pilot.press(key)
-    await pilot.pause(0.2)
+    """Press ``keys``; a pane's number first waits for the pane, and the walk ends with a
+    widget of the screen on top focused (the keys help lists are the focused widget's)."""
+    app = pilot.app
+    first, *rest = keys.split(",")
+    await pilot.press(first)
+    if first in PANE_KEYS:
+        await pane_shown(pilot, PANE_KEYS[first])
+    if rest:
+        await pilot.press(*rest)
+    await wait_for(pilot, lambda: app.focused is not None)
 
 
 @pytest.mark.parametrize("keys, title", [
@@ -137,7 +160,14 @@ async def test_help_names_keys_as_the_footer_does(catalog, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         for pane in ("1", "4"):
             await pilot.press(pane)
-            await pilot.pause(0.3)
+            await pane_shown(pilot, PANE_KEYS[pane])
+
+            def in_footer() -> set[str]:
+                return {k.action for k in app.screen.query("FooterKey")}
+
+            active = {b.action for _n, b, _e, _t in app.screen.active_bindings.values()
+                      if b.show}
+            await wait_for(pilot, lambda: active <= in_footer())  # the footer follows focus
             footer = [(k.key_display, k.description)
                       for k in app.screen.query("FooterKey") if k.description]
             assert len(footer) > 4

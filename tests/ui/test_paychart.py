@@ -12,6 +12,13 @@ from airoles_tui.ui.panes.roles import RolesPane
 from airoles_tui.ui.screens.pay_chart import PayChart, PayChartScreen
 
 from .bracketed import NASTY, bracketed
+from .widget_app import ScreenApp, screen_up
+
+
+def chart_app(catalog) -> ScreenApp:
+    """The chart alone: what it draws and its own keys need no pane (the app's p is
+    test_p_draws_every_role_on_one_scale's, its enter test_enter_opens_the_role's)."""
+    return ScreenApp(PayChartScreen(catalog))
 
 
 def rows(app) -> list[str]:
@@ -39,9 +46,9 @@ async def test_p_draws_every_role_on_one_scale(catalog):
 
 
 async def test_sorts_by_low_end_high_end_and_name(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         assert rows(app)[0] == "prompt-engineer"
         title = app.screen.query_one("#pay-title", Static)
         assert "by low end (ascending)" in title.visual.plain
@@ -71,9 +78,9 @@ async def test_enter_opens_the_role_and_esc_returns(catalog):
 async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
     roles = (*catalog.roles, catalog.roles[0]._replace(id="mystery",
                                                  name="Mystery Role", compensation=None))
-    app = AiRolesApp(dataclasses.replace(catalog, roles=roles, _role_index={}), lazy_panes=True)
+    app = chart_app(dataclasses.replace(catalog, roles=roles, _role_index={}))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         assert rows(app)[-1] == "mystery"
         mystery = next(line for line in lines(app) if line.startswith("Mystery Role"))
         assert "no figure" in mystery and payscale.FULL not in mystery
@@ -82,24 +89,24 @@ async def test_a_role_without_a_figure_is_listed_not_drawn(catalog):
 
 
 async def test_narrow_terminals_still_fit(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         assert all(len(line) <= 58 for line in lines(app))
         await pilot.press("n")
 
 
 async def test_names_are_literal(catalog):
-    app = AiRolesApp(bracketed(catalog), lazy_panes=True)
+    app = chart_app(bracketed(catalog))
     async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         assert any(line.startswith(NASTY) for line in lines(app))
 
 
 async def test_slash_filters_the_bars_on_the_same_scale(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         axis = lines(app)[-1]
         await pilot.press("slash", *"kubernetes")
         assert sorted(rows(app)) == ["ml-engineer", "mlops-engineer", "research-engineer"]
@@ -117,17 +124,19 @@ async def test_slash_filters_the_bars_on_the_same_scale(catalog):
 async def test_the_filter_leaves_the_charts_dom_queries_alone(catalog):
     # The filter's words were kept in an attribute named `query`, hiding Widget.query: any
     # code querying the chart's children (Textual's own or ours) got a str to call.
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "slash", *"kubernetes")
+        await screen_up(pilot)
+        await pilot.press("slash", *"kubernetes")
         chart = app.screen.query_one(PayChart)
         assert list(chart.query("*")) == list(chart.children)
 
 
 async def test_s_cycles_through_the_sorts(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "s")
+        await screen_up(pilot)
+        await pilot.press("s")
         assert rows(app)[0] == "prompt-engineer" and rows(app)[-1] == "ai-research-scientist"
         assert "by high end" in app.screen.query_one("#pay-title", Static).visual.plain
         await pilot.press("s")
@@ -139,9 +148,9 @@ async def test_s_cycles_through_the_sorts(catalog):
 async def test_a_role_without_a_row_in_the_articles_table_says_so(catalog):
     # The AI Ethics Specialist has no row in the article's comparison table; its range is the
     # combined Safety / Ethics section's. The chart says so, as the table (t) does.
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = chart_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await screen_up(pilot)
         text = lines(app)
         ethics = next(line for line in text if line.startswith("AI Ethics Specialist"))
         assert ethics.startswith("AI Ethics Specialist *")

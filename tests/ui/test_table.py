@@ -7,6 +7,9 @@ from textual.geometry import Region
 from textual.widgets import DataTable
 
 from airoles_tui.ui.app import AiRolesApp
+from airoles_tui.ui.screens.table import ComparisonScreen
+
+from .widget_app import ScreenApp, screen_up
 
 
 def rows_text(table: DataTable) -> list[str]:
@@ -39,9 +42,10 @@ async def test_right_after_end_stays_at_the_right_edge(catalog):
 
 
 async def test_the_role_column_stays_while_scrolling_sideways(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = ScreenApp(ComparisonScreen(catalog))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t", "end")
+        await screen_up(pilot)
+        await pilot.press("end")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert table.scroll_x > 0
@@ -52,10 +56,9 @@ async def test_the_role_column_stays_while_scrolling_sideways(catalog):
 
 
 async def test_a_wide_terminal_shows_every_column_whole(catalog):
-    app = AiRolesApp(catalog, lazy_panes=True)
+    app = ScreenApp(ComparisonScreen(catalog))
     async with app.run_test(size=(160, 30)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
+        await screen_up(pilot)
         table = app.screen.query_one(DataTable)
         assert table.max_scroll_x == 0
         assert table.virtual_size.width >= 150  # the width is used, not left blank

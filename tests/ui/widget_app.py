@@ -33,6 +33,13 @@ class ScreenApp(App[object]):
         self.push_screen(self.shown, self.results.append)
 
 
+async def screen_up(pilot) -> None:
+    """Wait for a ScreenApp's screen to be on top with its parts mounted."""
+    app = pilot.app
+    assert isinstance(app, ScreenApp)
+    await wait_for(pilot, lambda: app.screen is app.shown)
+
+
 def settled(app: App) -> bool:
     """The screen on top is mounted: one just pushed is on the stack before its parts are
     there to read or answer."""
