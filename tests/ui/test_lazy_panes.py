@@ -4,6 +4,8 @@ link from another pane, and a recovery copy waiting at launch."""
 
 from __future__ import annotations
 
+import gc
+
 from textual.widgets import TabbedContent, Tabs
 
 from airoles_tui.plan.model import OrgPlan
@@ -12,8 +14,8 @@ from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.screens.dialogs import ChoiceScreen
 from airoles_tui.ui.screens.plan import AnalysisScreen
 
-from .test_org_designer import wait_for
 from .test_palette import _run
+from .widget_app import past_first_frame, wait_for
 
 OTHERS = ("#cases-pane", "#recommender-pane", "#org-pane")
 
@@ -28,8 +30,9 @@ def active(app) -> str:
 
 async def test_panes_are_made_when_their_key_is_pressed(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         assert made(app) == set()  # browsing roles: nothing else exists
         for key, sel, pane_id in (("2", "#cases-pane", "cases"),
                                   ("3", "#recommender-pane", "recommender"),
@@ -46,8 +49,9 @@ async def test_panes_are_made_when_their_key_is_pressed(catalog, tmp_path):
 
 async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         await pilot.click(Tabs, offset=(30, 0))  # "3 Recommender"
         await wait_for(pilot, lambda: app.query("#recommender-pane #rec-background"))
         assert active(app) == "recommender"
@@ -55,8 +59,9 @@ async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
 
 async def test_a_link_to_a_case_study_makes_the_cases_pane(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         app.show_document("case:palantir-ukraine")
         await wait_for(pilot, lambda: active(app) == "cases")
         assert app.query_one("#cases-pane").current.key == "case:palantir-ukraine"
@@ -66,8 +71,9 @@ async def test_a_link_to_a_case_study_makes_the_cases_pane(catalog, tmp_path):
 
 async def test_a_palette_plan_command_makes_the_designer(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         await _run(pilot, app, "plan analysis")
         await wait_for(pilot, lambda: isinstance(app.screen, AnalysisScreen))
         assert app.query("#org-pane") and active(app) == "org"
@@ -89,8 +95,9 @@ async def test_the_skills_matrix_command_makes_the_recommender_first(catalog, tm
     from airoles_tui.ui.screens.skills_matrix import SkillsMatrixScreen
 
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         await _run(pilot, app, "skills matrix")  # crashed: the pane was not there yet
         await wait_for(pilot, lambda: isinstance(app.screen, SkillsMatrixScreen))
         assert active(app) == "recommender"
@@ -109,9 +116,10 @@ async def test_an_exit_during_a_first_visit_ends_cleanly(catalog, tmp_path, monk
 
     monkeypatch.setattr(org_module.OrgPane, "build", exit_first)
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
+    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await past_first_frame(pilot, frozen)
         await pilot.press("4")
-        await pilot.pause(1.5)
+        await wait_for(pilot, lambda: builds and not app.is_running)
     assert builds == [1]  # no second attempt
     assert app._exception is None and app.return_code in (0, None)

@@ -11,6 +11,8 @@ from airoles_tui.config import Settings, config_path, load_settings, save_settin
 from airoles_tui.ui.app import AiRolesApp
 from airoles_tui.ui.theme import sixteen_colour_terminal, starting_theme
 
+from .widget_app import palette_hits, paste
+
 
 def test_flag_beats_saved_choice():
     save_settings(Settings(theme="dracula"))
@@ -65,12 +67,11 @@ async def test_palette_offers_the_themes(catalog):
     app = AiRolesApp(catalog, lazy_panes=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"dracula")
-        await pilot.pause(0.3)
+        await paste(pilot, "theme")
+        await palette_hits(pilot, "theme")
+        await pilot.press("enter")  # the themes, in a palette of their own
+        await paste(pilot, "dracula")
+        await palette_hits(pilot, "dracula")
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -96,3 +96,13 @@ async def palette_hits(pilot, query: str) -> None:
     await app.workers.wait_for_complete()
     await wait_for(pilot, answered)
     await app.workers.wait_for_complete()
+
+
+async def past_first_frame(pilot, frozen_before: int) -> None:
+    """Wait until the app's first frame is out and its after-first-frame work (a recovery
+    copy's offer, which may make the designer) has run: that work ends by freezing what
+    start-up made (gc.freeze), so the frozen count grows past ``frozen_before``, read before
+    the app started."""
+    import gc
+
+    await wait_for(pilot, lambda: gc.get_freeze_count() > frozen_before)
