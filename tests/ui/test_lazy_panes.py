@@ -20,6 +20,11 @@ from .widget_app import past_first_frame, wait_for
 OTHERS = ("#cases-pane", "#recommender-pane", "#org-pane")
 
 
+async def first_screen(pilot) -> None:
+    """Wait for the first screen to be whole: the footer's keys are drawn."""
+    await wait_for(pilot, lambda: pilot.app.screen.query("FooterKey"))
+
+
 def made(app) -> set[str]:
     return {sel for sel in OTHERS if app.query(sel)}
 
@@ -49,9 +54,8 @@ async def test_panes_are_made_when_their_key_is_pressed(catalog, tmp_path):
 
 async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
-    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await past_first_frame(pilot, frozen)
+        await first_screen(pilot)
         await pilot.click(Tabs, offset=(30, 0))  # "3 Recommender"
         await wait_for(pilot, lambda: app.query("#recommender-pane #rec-background"))
         assert active(app) == "recommender"
@@ -59,9 +63,8 @@ async def test_a_click_on_a_tab_makes_its_pane(catalog, tmp_path):
 
 async def test_a_link_to_a_case_study_makes_the_cases_pane(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
-    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await past_first_frame(pilot, frozen)
+        await first_screen(pilot)
         app.show_document("case:palantir-ukraine")
         await wait_for(pilot, lambda: active(app) == "cases")
         assert app.query_one("#cases-pane").current.key == "case:palantir-ukraine"
@@ -71,9 +74,8 @@ async def test_a_link_to_a_case_study_makes_the_cases_pane(catalog, tmp_path):
 
 async def test_a_palette_plan_command_makes_the_designer(catalog, tmp_path):
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
-    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await past_first_frame(pilot, frozen)
+        await first_screen(pilot)
         await _run(pilot, app, "plan analysis")
         await wait_for(pilot, lambda: isinstance(app.screen, AnalysisScreen))
         assert app.query("#org-pane") and active(app) == "org"
@@ -95,9 +97,8 @@ async def test_the_skills_matrix_command_makes_the_recommender_first(catalog, tm
     from airoles_tui.ui.screens.skills_matrix import SkillsMatrixScreen
 
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
-    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await past_first_frame(pilot, frozen)
+        await first_screen(pilot)
         await _run(pilot, app, "skills matrix")  # crashed: the pane was not there yet
         await wait_for(pilot, lambda: isinstance(app.screen, SkillsMatrixScreen))
         assert active(app) == "recommender"
@@ -116,9 +117,8 @@ async def test_an_exit_during_a_first_visit_ends_cleanly(catalog, tmp_path, monk
 
     monkeypatch.setattr(org_module.OrgPane, "build", exit_first)
     app = AiRolesApp(catalog, lazy_panes=True, plans_dir=tmp_path)
-    frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
-        await past_first_frame(pilot, frozen)
+        await first_screen(pilot)
         await pilot.press("4")
         await wait_for(pilot, lambda: builds and not app.is_running)
     assert builds == [1]  # no second attempt
