@@ -89,6 +89,7 @@ class OrgPane(Pane):
         self._edit_checkpointed = False
         self._reopen_after_offer = False  # launch's last plan waits for the recovery answer
         self._form_shown = asyncio.Event()
+        self._enter_when_shown = False  # an enter on the list came before the form
         self._columns: tuple[str, ...] = ()  # the hire list's extra columns at this width
         self.analysis: Analysis = analyse(self.doc.plan, catalog)
 
@@ -288,6 +289,8 @@ class OrgPane(Pane):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if (editor := self._editor()) is not None:
             editor.enter()
+        else:  # read before the form was mounted (`open FILE`, then enter at once)
+            self._enter_when_shown = True
 
     @on(HireList.Command)
     def _command(self, event: HireList.Command) -> None:
@@ -358,6 +361,9 @@ class OrgPane(Pane):
         def show() -> None:
             self._show_selected()
             self._form_shown.set()
+            if self._enter_when_shown and (editor := self._editor()) is not None:
+                self._enter_when_shown = False
+                editor.enter()
 
         self.call_after_refresh(show)
 
