@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import tempfile
 from pathlib import Path
@@ -194,7 +193,7 @@ def _new_file_mode(directory: Path) -> int:
                     return 0o666 & ~int(line.split()[1], 8)
     except (OSError, ValueError):
         pass
-    probe = directory / f".mode-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    probe = directory / f".mode-{os.getpid()}-{os.urandom(4).hex()}.tmp"  # not secrets: it loads OpenSSL
     fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         return os.fstat(fd).st_mode & 0o777
