@@ -123,3 +123,36 @@ async def test_an_exit_during_a_first_visit_ends_cleanly(catalog, tmp_path, monk
         await wait_for(pilot, lambda: builds and not app.is_running)
     assert builds == [1]  # no second attempt
     assert app._exception is None and app.return_code in (0, None)
+
+
+TEXT_AREA_LOADED = """
+import asyncio, sys
+from airoles_tui.catalog.loader import load_catalog
+from airoles_tui.paths import data_dir
+from airoles_tui.ui.app import AiRolesApp
+
+async def main():
+    app = AiRolesApp(load_catalog(data_dir()), lazy_panes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seen = []
+        for key in ("/", "escape", "2", "/", "escape", "3", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append("textual.widgets._text_area" in sys.modules)
+    print(seen)
+
+asyncio.run(main())
+"""
+
+
+def test_only_the_designer_loads_textuals_text_area(tmp_path):
+    """Textual's TextArea (11 modules, 0.6 MiB of a session's peak) is loaded by the
+    designer's form, not by the filters of the panes a reader uses (widgets/fields)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", TEXT_AREA_LOADED], capture_output=True,
+                         text=True, timeout=120, env=env, check=True).stdout
+    assert out.strip() == str([False] * 6 + [True])

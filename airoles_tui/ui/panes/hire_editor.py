@@ -33,7 +33,8 @@ from ...plan.model import (
     start_label,
 )
 from ..widgets.choice import Choices, ChoiceSelect, choices
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
+from ..widgets.text_area import TextArea
 from ..widgets.text import literal
 
 SENIORITY_LABELS_BY_VALUE = [(text, value) for value, text in SENIORITY_LABELS.items()]

@@ -28,7 +28,8 @@ from ...plan.model import (
 )
 from ..panes.hire_editor import FieldRow
 from ..widgets.choice import Choices, ChoiceSelect, choices
-from ..widgets.fields import Input, TextArea
+from ..widgets.fields import Input
+from ..widgets.text_area import TextArea
 from ..widgets.text import Doc, literal
 from .base import AppModalScreen
 
