@@ -159,8 +159,10 @@ class DocumentSession(Generic[D]):
         """A recovery copy read back (SourceError when it cannot be used)."""
         raise NotImplementedError
 
-    def restored(self, document: D, source: Path | None, stamp: Stamp | None) -> Opened:
-        """Make a copy's document the open one, unsaved, saving to ``source``."""
+    def load(self, document: D, path: Path | None, stamp: Stamp | None,
+             *, dirty: bool = False) -> Opened:
+        """Make ``document`` the open one, saving to ``path`` (a restored copy: unsaved,
+        saving to the file it was editing)."""
         raise NotImplementedError
 
     # -- leaving the open document (open another, restore, quit) ------------------------
@@ -296,7 +298,7 @@ class DocumentSession(Generic[D]):
         source, stamp = loaded.recovery_source, loaded.source_stamp
         if found.outside is not None and not keep_source:
             source = stamp = None
-        opened = self.restored(loaded.document, source, stamp)
+        opened = self.load(loaded.document, source, stamp, dirty=True)
         if self.save_recovery().kept:
             discard(found.entry.path)
         return opened

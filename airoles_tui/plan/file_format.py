@@ -7,9 +7,9 @@ names file, line and field; it never writes.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import is_dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, TextIO, TypeGuard
 
 import tomli_w

@@ -87,9 +87,6 @@ class PlanSession(DocumentSession[OrgPlan]):
     def read_copy(self, path: Path) -> Loaded[OrgPlan]:
         return load_plan(path)
 
-    def restored(self, document: OrgPlan, source: Path | None, stamp: Stamp | None) -> Opened:
-        return self.load(document, source, stamp, dirty=True)
-
     def save(self, target: Path | None = None, *, force: bool = False
              ) -> Saved | Conflict | Problems:
         """DocumentSession.save; a plan saved is remembered, to be reopened at next launch."""

@@ -77,9 +77,6 @@ class MatrixSession(DocumentSession[Matrix]):
     def read_copy(self, path: Path) -> Loaded[Matrix]:
         return load_file(path, self.catalog)
 
-    def restored(self, document: Matrix, source: Path | None, stamp: Stamp | None) -> Opened:
-        return self.load(document, source, stamp, dirty=True)
-
     # -- opening ----------------------------------------------------------------------------
 
     def load(self, matrix: Matrix, path: Path | None, stamp: Stamp | None,
